@@ -1,8 +1,14 @@
+using Adal.Platform.Web;
+
+// `adal` serves; `adal catalog check [folder]` validates service definitions and exits.
+if (args is ["catalog", "check", ..]) return Adal.Features.Catalog.CatalogCommand.Check(args.Length > 2 ? args[2] : null);
+
 var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddHealthChecks();
+builder.AddAdal();
 var app = builder.Build();
-app.MapHealthChecks("/health/live");
-app.MapHealthChecks("/health/ready");
-app.Run();
+app.UseAdal();
+await app.PrepareAsync();
+await app.RunAsync();
+return 0;
 
 public partial class Program;

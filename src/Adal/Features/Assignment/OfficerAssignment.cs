@@ -1,0 +1,49 @@
+using Adal.Features.Requests;
+using Adal.Platform;
+using Adal.Platform.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Adal.Features.Assignment;
+
+/// <summary>
+/// Who handles a case is decided here and nowhere else: at random among the staff holding the step's role,
+/// weighted toward the least loaded, never the applicant, never someone with a declared conflict of interest
+/// with the applicant, never a person excluded by the caller (the first signer of a four-eyes step).
+/// Nobody can pick the officer, so nobody can arrange a friendly one.
+/// </summary>
+public sealed class OfficerAssignment(AdalDb db, IRandomSource random)
+{
+    private static readonly RequestState[] OpenStates = [RequestState.Submitted, RequestState.InReview, RequestState.NeedsCorrection];
+
+    public async Task<Guid?> ChooseAsync(string role, Guid applicantId, IReadOnlyCollection<Guid> exclude, CancellationToken ct)
+    {
+        var conflicted = db.Conflicts.Where(c => c.PersonUserId == applicantId).Select(c => c.StaffUserId);
+        var candidates = await db.Users
+            .Where(u => u.IsActive && u.Id != applicantId && u.Roles.Any(r => r.Role == role))
+            .Where(u => !conflicted.Contains(u.Id))
+            .Select(u => u.Id)
+            .ToListAsync(ct);
+        candidates.RemoveAll(exclude.Contains);
+        if (candidates.Count == 0) return null;
+        var loads = await db.Requests
+            .Where(r => r.AssigneeId != null && candidates.Contains(r.AssigneeId.Value) && OpenStates.Contains(r.State))
+            .GroupBy(r => r.AssigneeId!.Value)
+            .Select(g => new { Officer = g.Key, Open = g.Count() })
+            .ToDictionaryAsync(x => x.Officer, x => x.Open, ct);
+        return Pick(candidates, id => loads.GetValueOrDefault(id), random);
+    }
+
+    /// <summary>Weight 1/(1+open cases)²: an idle officer is far likelier than a busy one, but no one is ever certain.</summary>
+    internal static Guid Pick(IReadOnlyList<Guid> candidates, Func<Guid, int> openCases, IRandomSource random)
+    {
+        var ordered = candidates.Order().ToArray();
+        var weights = ordered.Select(id => 1.0 / Math.Pow(1 + openCases(id), 2)).ToArray();
+        var roll = random.NextDouble() * weights.Sum();
+        for (var i = 0; i < ordered.Length; i++)
+        {
+            roll -= weights[i];
+            if (roll < 0) return ordered[i];
+        }
+        return ordered[^1];
+    }
+}

@@ -1,0 +1,23 @@
+using Adal.Platform.Identity;
+using Adal.Platform.Persistence;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Adal.Features.Catalog;
+
+public sealed class ServiceModel(CatalogProvider catalog, AdalDb db) : PageModel
+{
+    public ServiceDefinition Service { get; private set; } = null!;
+    public Actor? Actor { get; private set; }
+    public bool MayApply { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    {
+        var service = catalog.Current.Find(slug);
+        if (service is null) return NotFound();
+        Service = service;
+        Actor = Actor.From(User);
+        if (Actor is not null) MayApply = Eligibility.MayApply(await ApplicantProfiles.LoadAsync(db, Actor.UserId, ct), service);
+        return Page();
+    }
+}

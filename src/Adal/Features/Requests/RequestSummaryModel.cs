@@ -1,0 +1,5 @@
+using Adal.Features.Catalog;
+
+namespace Adal.Features.Requests;
+
+public sealed record RequestSummaryModel(RequestView View, ServiceDefinition? Service, string AttachmentBase);

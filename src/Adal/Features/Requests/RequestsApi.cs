@@ -1,0 +1,148 @@
+using System.Text.Json;
+using Adal.Features.Catalog;
+using Adal.Platform;
+using Adal.Platform.Identity;
+using Adal.Platform.Localization;
+using Adal.Platform.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Adal.Features.Requests;
+
+public sealed record AttachmentBody(string? Key, string? FileName, string? ContentBase64);
+
+public sealed record CreateRequestBody(string? ServiceSlug, Dictionary<string, JsonElement>? Fields, List<AttachmentBody>? Attachments, bool? Draft);
+
+/// <summary>Either "action" (submit, withdraw, resubmit, approve, reject, request_correction) or "to" (the wanted state).</summary>
+public sealed record TransitionBody(string? Action, string? To, string? Reason, Dictionary<string, JsonElement>? Fields, List<AttachmentBody>? Attachments);
+
+public static class RequestsApi
+{
+    public static IEndpointRouteBuilder MapRequestsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").RequireAuthorization(AuthSetup.ApiPolicy).WithTags("Requests");
+        api.MapPost("/requests", Create).WithSummary("Applies for a service; an automatic service comes back already issued")
+            .Produces<RequestView>(201).ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
+        api.MapGet("/requests", Mine).WithSummary("The signed-in person's requests, newest first").Produces<List<RequestListItem>>();
+        api.MapGet("/requests/{id:guid}", Get).WithSummary("A request with its state, current step, timeline and, once issued, documentNumber")
+            .Produces<RequestView>().ProducesProblem(404);
+        api.MapPost("/requests/{id:guid}/transitions", Transition)
+            .WithSummary("Moves a request: {\"action\": \"approve\"} or {\"to\": \"approved\"}, with \"reason\" for reject and request_correction")
+            .Produces<RequestView>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+        api.MapGet("/requests/{id:guid}/attachments/{attachmentId:guid}", Attachment).WithSummary("Downloads an attached file").ProducesProblem(404);
+        api.MapGet("/queue", Queue).WithSummary("The cases the system assigned to the signed-in officer or approver").Produces<List<RequestListItem>>();
+        return app;
+    }
+
+    private static async Task<IResult> Create(CreateRequestBody body, HttpContext http, RequestWorkflow workflow, AdalDb db, CatalogProvider catalog, CancellationToken ct)
+    {
+        var actor = Actor.From(http.User)!;
+        var language = Languages.Current;
+        var errors = new FieldErrors();
+        if (string.IsNullOrWhiteSpace(body.ServiceSlug)) errors.Add("serviceSlug", Languages.Text("Validation.Required", language));
+        var fields = ReadFields(body.Fields, language, errors);
+        var files = ReadFiles(body.Attachments, language, errors);
+        if (errors.Count > 0) return Problems.Invalid(errors, language).ToResult();
+        var outcome = await workflow.CreateAsync(actor, body.ServiceSlug!, fields, files, submit: body.Draft != true, language, ct);
+        if (outcome.Failure is { } failure) return failure.ToResult();
+        var request = outcome.Value!;
+        var view = await RequestViews.ViewAsync(db, request, catalog.Current.Find(request.ServiceSlug), actor, language, ct);
+        return TypedResults.Created($"/api/requests/{request.Id}", view);
+    }
+
+    private static async Task<IResult> Mine(HttpContext http, AdalDb db, CatalogProvider catalog, CancellationToken ct)
+    {
+        var actor = Actor.From(http.User)!;
+        var requests = await db.Requests.AsNoTracking().Where(r => r.ApplicantId == actor.UserId)
+            .OrderByDescending(r => r.CreatedAt).Take(200).ToListAsync(ct);
+        return TypedResults.Ok(requests.Select(r => RequestViews.ListItem(r, catalog, Languages.Current)).ToList());
+    }
+
+    private static async Task<IResult> Queue(HttpContext http, AdalDb db, CatalogProvider catalog, CancellationToken ct)
+    {
+        var actor = Actor.From(http.User)!;
+        var requests = await db.Requests.AsNoTracking().Where(r => r.AssigneeId == actor.UserId && r.State == RequestState.InReview)
+            .OrderBy(r => r.StepDueAt).Take(500).ToListAsync(ct);
+        return TypedResults.Ok(requests.Select(r => RequestViews.ListItem(r, catalog, Languages.Current)).ToList());
+    }
+
+    private static async Task<IResult> Get(Guid id, HttpContext http, RequestWorkflow workflow, AdalDb db, CatalogProvider catalog, CatalogVersions versions, CancellationToken ct)
+    {
+        var actor = Actor.From(http.User)!;
+        var language = Languages.Current;
+        var request = await db.Requests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
+        // Another person's request answers exactly like a missing one: its existence is not disclosed.
+        if (request is null || !await workflow.MaySeeAsync(actor, request, ct)) return Problems.NotFound("Problem.RequestNotFound", language).ToResult();
+        var service = await versions.FindAsync(db, catalog.Current, request.ServiceSlug, request.DefinitionVersion, ct);
+        return TypedResults.Ok(await RequestViews.ViewAsync(db, request, service, actor, language, ct));
+    }
+
+    private static async Task<IResult> Transition(Guid id, TransitionBody body, HttpContext http, RequestWorkflow workflow, AdalDb db,
+        CatalogProvider catalog, CatalogVersions versions, CancellationToken ct)
+    {
+        var actor = Actor.From(http.User)!;
+        var language = Languages.Current;
+        var errors = new FieldErrors();
+        var action = body.Action ?? RequestAction.FromTargetState(body.To);
+        if (action is null || !RequestAction.All.Contains(action)) errors.Add(body.Action is null && body.To is not null ? "to" : "action", Languages.Text("Validation.Option", language));
+        var fields = body.Fields is null ? null : ReadFields(body.Fields, language, errors);
+        var files = ReadFiles(body.Attachments, language, errors);
+        if (errors.Count > 0) return Problems.Invalid(errors, language).ToResult();
+        var outcome = await workflow.ActAsync(actor, id, action!, body.Reason, fields, files, language, ct);
+        if (outcome.Failure is { } failure) return failure.ToResult();
+        var request = outcome.Value!;
+        var service = await versions.FindAsync(db, catalog.Current, request.ServiceSlug, request.DefinitionVersion, ct);
+        return TypedResults.Ok(await RequestViews.ViewAsync(db, request, service, actor, language, ct));
+    }
+
+    private static async Task<IResult> Attachment(Guid id, Guid attachmentId, HttpContext http, RequestWorkflow workflow, AdalDb db, CancellationToken ct)
+    {
+        var actor = Actor.From(http.User)!;
+        var request = await db.Requests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
+        var file = request is null ? null : await db.Attachments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == attachmentId && a.RequestId == id, ct);
+        if (request is null || file is null || !await workflow.MaySeeAsync(actor, request, ct))
+            return Problems.NotFound("Problem.RequestNotFound", Languages.Current).ToResult();
+        return TypedResults.File(file.Content, file.ContentType, file.FileName);
+    }
+
+    /// <summary>JSON values to the form's strings; nested objects and arrays are not form values.</summary>
+    internal static Dictionary<string, string?> ReadFields(Dictionary<string, JsonElement>? fields, string language, FieldErrors errors)
+    {
+        var result = new Dictionary<string, string?>();
+        foreach (var (name, value) in fields ?? [])
+        {
+            switch (value.ValueKind)
+            {
+                case JsonValueKind.String: result[name] = value.GetString(); break;
+                case JsonValueKind.Number: result[name] = value.GetRawText(); break;
+                case JsonValueKind.True: result[name] = "true"; break;
+                case JsonValueKind.False: result[name] = "false"; break;
+                case JsonValueKind.Null: result[name] = null; break;
+                default: errors.Add(name, Languages.Text("Validation.Scalar", language)); break;
+            }
+        }
+        return result;
+    }
+
+    internal static List<UploadedFile> ReadFiles(List<AttachmentBody>? attachments, string language, FieldErrors errors)
+    {
+        var files = new List<UploadedFile>();
+        for (var i = 0; i < (attachments?.Count ?? 0); i++)
+        {
+            var a = attachments![i];
+            if (string.IsNullOrWhiteSpace(a.Key) || string.IsNullOrEmpty(a.ContentBase64))
+            {
+                errors.Add($"attachments[{i}]", Languages.Text("Validation.Required", language));
+                continue;
+            }
+            // 20 MiB of file is ~27 MiB of base64; the request size limit refuses more before we get here.
+            var buffer = new byte[a.ContentBase64.Length * 3 / 4 + 3];
+            if (!Convert.TryFromBase64String(a.ContentBase64, buffer, out var length))
+            {
+                errors.Add($"attachments.{a.Key}", Languages.Text("Validation.Base64", language));
+                continue;
+            }
+            files.Add(new UploadedFile(a.Key, a.FileName ?? a.Key, "", buffer[..length]));
+        }
+        return files;
+    }
+}

@@ -1,0 +1,55 @@
+using Adal.Features.Assignment;
+using Adal.Features.Catalog;
+using Adal.Features.Documents;
+using Adal.Features.Notifications;
+using Adal.Features.Requests;
+using Adal.Features.University;
+using Adal.Platform.Identity;
+using Adal.Platform.Tenancy;
+using Microsoft.EntityFrameworkCore;
+
+namespace Adal.Platform.Persistence;
+
+/// <summary>
+/// The one database of the platform, used directly by the feature slices. Every university-owned row is
+/// filtered by the scope's tenant, so isolation does not depend on each query remembering a Where clause.
+/// SqliteAdalDb and PostgresAdalDb only carry the two migration sets.
+/// </summary>
+public abstract class AdalDb(DbContextOptions options, TenantContext tenant) : DbContext(options)
+{
+    private Guid? CurrentTenantId => tenant.TenantId;
+
+    public DbSet<Tenant> Tenants => Set<Tenant>();
+    public DbSet<User> Users => Set<User>();
+    public DbSet<UserRole> UserRoles => Set<UserRole>();
+    public DbSet<Faculty> Faculties => Set<Faculty>();
+    public DbSet<Programme> Programmes => Set<Programme>();
+    public DbSet<Student> Students => Set<Student>();
+    public DbSet<ServiceDefinitionVersion> DefinitionVersions => Set<ServiceDefinitionVersion>();
+    public DbSet<ServiceRequest> Requests => Set<ServiceRequest>();
+    public DbSet<RequestTransition> Transitions => Set<RequestTransition>();
+    public DbSet<RequestAttachment> Attachments => Set<RequestAttachment>();
+    public DbSet<IssuedDocument> Documents => Set<IssuedDocument>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<ConflictOfInterestDeclaration> Conflicts => Set<ConflictOfInterestDeclaration>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AdalDb).Assembly);
+        modelBuilder.Entity<User>().HasQueryFilter(e => e.TenantId == CurrentTenantId);
+        modelBuilder.Entity<UserRole>().HasQueryFilter(e => e.TenantId == CurrentTenantId);
+        modelBuilder.Entity<Faculty>().HasQueryFilter(e => e.TenantId == CurrentTenantId);
+        modelBuilder.Entity<Programme>().HasQueryFilter(e => e.TenantId == CurrentTenantId);
+        modelBuilder.Entity<Student>().HasQueryFilter(e => e.TenantId == CurrentTenantId);
+        modelBuilder.Entity<ServiceRequest>().HasQueryFilter(e => e.TenantId == CurrentTenantId);
+        modelBuilder.Entity<RequestTransition>().HasQueryFilter(e => e.TenantId == CurrentTenantId);
+        modelBuilder.Entity<RequestAttachment>().HasQueryFilter(e => e.TenantId == CurrentTenantId);
+        modelBuilder.Entity<IssuedDocument>().HasQueryFilter(e => e.TenantId == CurrentTenantId);
+        modelBuilder.Entity<Notification>().HasQueryFilter(e => e.TenantId == CurrentTenantId);
+        modelBuilder.Entity<ConflictOfInterestDeclaration>().HasQueryFilter(e => e.TenantId == CurrentTenantId);
+    }
+}
+
+public sealed class SqliteAdalDb(DbContextOptions<SqliteAdalDb> options, TenantContext tenant) : AdalDb(options, tenant);
+
+public sealed class PostgresAdalDb(DbContextOptions<PostgresAdalDb> options, TenantContext tenant) : AdalDb(options, tenant);

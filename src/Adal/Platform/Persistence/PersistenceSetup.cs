@@ -1,0 +1,58 @@
+using Adal.Platform.Tenancy;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Adal.Platform.Persistence;
+
+public static class PersistenceSetup
+{
+    /// <summary>
+    /// SQLite by default (a file under App_Data, nothing to install); PostgreSQL when
+    /// ConnectionStrings:Postgres is set. Same model, one migration set each.
+    /// </summary>
+    public static IServiceCollection AddPersistence(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        services.AddScoped<TenantContext>();
+        var postgres = configuration.GetConnectionString("Postgres");
+        if (!string.IsNullOrWhiteSpace(postgres))
+        {
+            services.AddDbContext<AdalDb, PostgresAdalDb>(o => o.UseNpgsql(postgres));
+            return services;
+        }
+        var sqlite = configuration.GetConnectionString("Sqlite");
+        if (string.IsNullOrWhiteSpace(sqlite))
+        {
+            var folder = Path.Combine(contentRoot, "App_Data");
+            Directory.CreateDirectory(folder);
+            sqlite = $"Data Source={Path.Combine(folder, "adal.db")}";
+        }
+        // A busy writer makes others wait (Default Timeout) rather than fail: registration day has many writers.
+        var builder = new SqliteConnectionStringBuilder(sqlite) { DefaultTimeout = 30, Pooling = true };
+        services.AddDbContext<AdalDb, SqliteAdalDb>(o => o.UseSqlite(builder.ConnectionString));
+        return services;
+    }
+
+    /// <summary>Applies the provider's migrations; on SQLite also switches to WAL (durable, readers never block the writer).</summary>
+    public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AdalDb>();
+        if (db.Database.IsSqlite())
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        await db.Database.MigrateAsync(ct);
+    }
+}
+
+// Design-time factories: `dotnet ef migrations add X --context SqliteAdalDb|PostgresAdalDb` use these.
+internal sealed class SqliteDesignFactory : IDesignTimeDbContextFactory<SqliteAdalDb>
+{
+    public SqliteAdalDb CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteAdalDb>().UseSqlite("Data Source=design.db").Options, new TenantContext());
+}
+
+internal sealed class PostgresDesignFactory : IDesignTimeDbContextFactory<PostgresAdalDb>
+{
+    public PostgresAdalDb CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresAdalDb>().UseNpgsql("Host=127.0.0.1;Database=design").Options, new TenantContext());
+}

@@ -1,0 +1,114 @@
+using Adal.Features.Accounts;
+using Adal.Features.Admin;
+using Adal.Features.Assignment;
+using Adal.Features.Catalog;
+using Adal.Features.Documents;
+using Adal.Features.Notifications;
+using Adal.Features.Requests;
+using Adal.Features.Seeding;
+using Adal.Features.Sla;
+using Adal.Features.Verification;
+using Adal.Platform.Identity;
+using Adal.Platform.Localization;
+using Adal.Platform.Persistence;
+using Adal.Platform.Tenancy;
+using Scalar.AspNetCore;
+
+namespace Adal.Platform.Web;
+
+/// <summary>What the platform is made of (services) and how a request flows through it (pipeline).</summary>
+public static class AdalHost
+{
+    public static WebApplicationBuilder AddAdal(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        services.AddPersistence(configuration, builder.Environment.ContentRootPath);
+        services.AddAdalAuth();
+        services.AddAdalRateLimits(configuration);
+        services.AddTrilingualSite();
+        services.AddRazorPages(o => o.RootDirectory = "/Features").AddViewLocalization();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c => c.ProblemDetails.Extensions.Remove("exception"));
+        services.AddExceptionHandler<UnexpectedErrors>();
+        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "Adal API";
+            doc.Info.Description = "Single-window e-services of the university. Sign in with POST /api/auth/login, then send Authorization: Bearer <accessToken>.";
+            return Task.CompletedTask;
+        }));
+        services.AddHealthChecks().AddCheck<DatabaseHealth>("database", tags: ["ready"]);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IRandomSource, SharedRandomSource>();
+        services.AddSingleton<TenantDirectory>();
+        services.AddSingleton<CatalogProvider>();
+        services.AddSingleton<CatalogVersions>();
+        services.AddSingleton(sp => new SlaClock(WorkingCalendar.Load(CalendarPath(configuration))));
+        services.AddScoped<OfficerAssignment>();
+        services.AddScoped<Notifier>();
+        services.AddScoped<DocumentIssuer>();
+        services.AddScoped<RequestWorkflow>();
+        services.AddScoped<DocumentVerification>();
+        services.Configure<SmtpOptions>(configuration.GetSection("Adal:Smtp"));
+        services.AddSingleton<EmailDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<EmailDispatcher>());
+        services.AddSingleton<SlaWatch>();
+        if (configuration.GetValue("Adal:SlaWatch", true)) services.AddHostedService(sp => sp.GetRequiredService<SlaWatch>());
+        return builder;
+    }
+
+    public static WebApplication UseAdal(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRequestLocalization();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseMiddleware<TenantResolutionMiddleware>();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") });
+        app.MapOpenApi();
+        app.MapScalarApiReference("/api/docs", o => o.WithTitle("Adal API"));
+        app.MapLanguageSwitch();
+        app.MapAuthApi();
+        app.MapCatalogApi();
+        app.MapRequestsApi();
+        app.MapDocumentsApi();
+        app.MapVerificationApi();
+        app.MapNotificationsApi();
+        app.MapAdminApi();
+        app.MapRazorPages();
+        return app;
+    }
+
+    /// <summary>Migrate, load and validate the catalogue (a broken definition stops start-up here), seed the demo in Development.</summary>
+    public static async Task PrepareAsync(this WebApplication app)
+    {
+        var configuration = app.Configuration;
+        await PersistenceSetup.MigrateAsync(app.Services);
+        var directory = Path.Combine(CatalogPath(configuration), "services");
+        var definitions = CatalogLoader.LoadDirectory(directory);
+        var catalog = await app.Services.GetRequiredService<CatalogVersions>().RecordAsync(directory, definitions, CancellationToken.None);
+        app.Services.GetRequiredService<CatalogProvider>().Set(catalog);
+        app.Logger.LogInformation("Catalogue: {Count} service definitions from {Directory}", catalog.Count, directory);
+        if (app.Environment.IsDevelopment() || configuration.GetValue("Adal:SeedDemo", false))
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AdalDb>();
+            if (await DemoUniversity.SeedAsync(db, app.Services.GetRequiredService<TimeProvider>(), CancellationToken.None))
+                app.Logger.LogInformation("Seeded the demo university '{Slug}'", DemoUniversity.Slug);
+            Console.WriteLine($"Demo accounts (password {AccountSignIn.DemoPassword}):");
+            foreach (var account in DemoUniversity.Accounts)
+                Console.WriteLine($"  {account.Email,-26} {string.Join(", ", account.Roles)}");
+        }
+    }
+
+    public static string CatalogPath(IConfiguration configuration) =>
+        configuration["Adal:CatalogPath"] ?? Path.Combine(AppContext.BaseDirectory, "catalog");
+
+    private static string CalendarPath(IConfiguration configuration) =>
+        configuration["Adal:CalendarPath"] ?? Path.Combine(CatalogPath(configuration), "calendar.yaml");
+}
