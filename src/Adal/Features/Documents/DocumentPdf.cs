@@ -1,0 +1,165 @@
+using SkiaSharp;
+
+namespace Adal.Features.Documents;
+
+/// <summary>
+/// Renders an issued document as an A4 PDF: the university at the head of every page, title and holder block on the
+/// first, word-wrapped body over as many pages as it needs, and on every page a footer with the verification QR code.
+/// </summary>
+public static class DocumentPdf
+{
+    // A4 in PDF points (1/72 inch), 20 mm margins.
+    private const float PageWidth = 595.28f;
+    private const float PageHeight = 841.89f;
+    private const float Margin = 56.69f;
+    private const float ContentWidth = PageWidth - 2 * Margin;
+
+    // About 32 mm with the quiet zone: a version 3–4 code then has modules of ~0.6 mm, easy for a phone camera.
+    private const float QrSize = 92f;
+    private const float FooterTop = PageHeight - Margin - QrSize;
+
+    private static readonly SKColor Ink = new(0x1A, 0x1A, 0x1A);
+    private static readonly SKColor Muted = new(0x55, 0x55, 0x55);
+
+    public static byte[] Render(DocumentContent content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var labels = DocumentLabels.For(content.Language);
+        var issuedUtc = content.IssuedAtUtc.Kind == DateTimeKind.Local
+            ? content.IssuedAtUtc.ToUniversalTime()
+            : DateTime.SpecifyKind(content.IssuedAtUtc, DateTimeKind.Utc);
+        using var type = new DocumentTypography();
+
+        var universityLines = TextWrapping.Wrap(content.UniversityName, type.University, ContentWidth);
+        var headerBottom = Margin + universityLines.Count * 15f + 8f;
+        var pages = DocumentLayout.Paginate(Flow(content, labels.IssueDate(issuedUtc), labels, type), top: headerBottom + 18f, bottom: FooterTop - 22f);
+
+        using var stream = new SKDynamicMemoryWStream();
+        // Dates from the content, not the clock: the same document renders to the same bytes, so a re-issued copy
+        // can be compared with the original.
+        var metadata = new SKDocumentPdfMetadata(SKDocumentPdfMetadata.DefaultRasterDpi, SKDocumentPdfMetadata.DefaultEncodingQuality)
+        {
+            Title = content.Title,
+            Author = content.UniversityName,
+            Subject = $"{labels.Number} {content.DocumentNumber}",
+            Creator = "Adal",
+            Creation = issuedUtc,
+            Modified = issuedUtc,
+        };
+        using (var document = SKDocument.CreatePdf(stream, metadata))
+        {
+            for (var i = 0; i < pages.Count; i++)
+            {
+                var canvas = document.BeginPage(PageWidth, PageHeight);
+                DrawHeader(canvas, universityLines, headerBottom, type);
+                DrawLines(canvas, pages[i], type);
+                DrawFooter(canvas, content, labels, type, page: i + 1, pageCount: pages.Count);
+                document.EndPage();
+            }
+            document.Close();
+        }
+        using var data = stream.DetachAsData();
+        return data.ToArray();
+    }
+
+    private static IEnumerable<FlowLine> Flow(DocumentContent content, string issueDate, DocumentLabels labels, DocumentTypography type)
+    {
+        var gap = 6f;
+        foreach (var line in TextWrapping.Wrap(content.Title, type.Title, ContentWidth))
+        {
+            yield return new FlowLine(line, type.Title, Height: 21f, Gap: gap, Centered: true);
+            gap = 0;
+        }
+
+        var fields = new (string Label, string Value)[]
+        {
+            (labels.Holder, content.HolderName),
+            (labels.Number, content.DocumentNumber),
+            (labels.IssuedOn, issueDate),
+        };
+        var labelColumn = fields.Max(f => type.Label.MeasureText(f.Label)) + 12f;
+        gap = 16f;
+        foreach (var (label, value) in fields)
+        {
+            var first = true;
+            foreach (var line in TextWrapping.Wrap(value, type.Value, ContentWidth - labelColumn))
+            {
+                yield return new FlowLine(line, type.Value, Height: 16f, Gap: gap, Label: first ? label : "") { LabelColumn = labelColumn };
+                first = false;
+                gap = 0;
+            }
+        }
+
+        gap = 22f;
+        foreach (var paragraph in TextWrapping.Paragraphs(content.Body))
+        {
+            foreach (var line in TextWrapping.Wrap(paragraph, type.Body, ContentWidth))
+            {
+                yield return new FlowLine(line, type.Body, Height: 17f, Gap: gap);
+                gap = 0;
+            }
+            gap = 8f;
+        }
+    }
+
+    private static void DrawHeader(SKCanvas canvas, List<string> universityLines, float headerBottom, DocumentTypography type)
+    {
+        using var paint = new SKPaint { Color = Ink, IsAntialias = true };
+        var baseline = Margin + 11f;
+        foreach (var line in universityLines)
+        {
+            canvas.DrawText(line, PageWidth / 2, baseline, SKTextAlign.Center, type.University, paint);
+            baseline += 15f;
+        }
+        DrawRule(canvas, headerBottom);
+    }
+
+    private static void DrawLines(SKCanvas canvas, List<PlacedLine> lines, DocumentTypography type)
+    {
+        using var ink = new SKPaint { Color = Ink, IsAntialias = true };
+        using var muted = new SKPaint { Color = Muted, IsAntialias = true };
+        foreach (var (line, baseline) in lines)
+        {
+            if (line.Centered)
+            {
+                canvas.DrawText(line.Text, PageWidth / 2, baseline, SKTextAlign.Center, line.Font, ink);
+                continue;
+            }
+            if (line.Label is { } label)
+            {
+                if (label.Length > 0)
+                    canvas.DrawText(label, Margin, baseline, SKTextAlign.Left, type.Label, muted);
+                canvas.DrawText(line.Text, Margin + line.LabelColumn, baseline, SKTextAlign.Left, line.Font, ink);
+                continue;
+            }
+            canvas.DrawText(line.Text, Margin, baseline, SKTextAlign.Left, line.Font, ink);
+        }
+    }
+
+    private static void DrawFooter(SKCanvas canvas, DocumentContent content, DocumentLabels labels, DocumentTypography type, int page, int pageCount)
+    {
+        DrawRule(canvas, FooterTop - 10f);
+        QrCodeDrawing.Draw(canvas, content.VerificationUrl, Margin, FooterTop, QrSize);
+
+        var left = Margin + QrSize + 14f;
+        var lines = TextWrapping.Wrap($"{labels.Verify}: {content.VerificationUrl}", type.Footer, PageWidth - Margin - left);
+        lines.Add($"{labels.Number} {content.DocumentNumber}");
+        if (content.LedgerIndex is { } index)
+            lines.Add(labels.Ledger(index));
+
+        using var paint = new SKPaint { Color = Muted, IsAntialias = true };
+        var baseline = FooterTop + 22f;
+        foreach (var line in lines)
+        {
+            canvas.DrawText(line, left, baseline, SKTextAlign.Left, type.Footer, paint);
+            baseline += 12f;
+        }
+        canvas.DrawText(labels.Page(page, pageCount), PageWidth - Margin, FooterTop + QrSize - 6f, SKTextAlign.Right, type.Footer, paint);
+    }
+
+    private static void DrawRule(SKCanvas canvas, float y)
+    {
+        using var rule = new SKPaint { Color = new SKColor(0xB0, 0xB0, 0xB0), StrokeWidth = 0.75f, Style = SKPaintStyle.Stroke };
+        canvas.DrawLine(Margin, y, PageWidth - Margin, y, rule);
+    }
+}

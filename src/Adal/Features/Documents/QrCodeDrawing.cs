@@ -1,0 +1,60 @@
+using QRCoder;
+using SkiaSharp;
+
+namespace Adal.Features.Documents;
+
+/// <summary>
+/// The verification QR code as vector shapes, so it stays sharp at any print or scan resolution.
+/// </summary>
+internal static class QrCodeDrawing
+{
+    // ISO/IEC 18004 asks for a light margin of at least 4 modules around the symbol.
+    public const int QuietZoneModules = 4;
+
+    /// <summary>Draws the code for <paramref name="text"/> filling the square at (<paramref name="left"/>, <paramref name="top"/>), quiet zone included.</summary>
+    public static void Draw(SKCanvas canvas, string text, float left, float top, float size)
+    {
+        var modules = Modules(text);
+        var count = modules.GetLength(0);
+        var module = size / (count + 2 * QuietZoneModules);
+        var origin = new SKPoint(left + QuietZoneModules * module, top + QuietZoneModules * module);
+
+        using var background = new SKPaint { Color = SKColors.White, Style = SKPaintStyle.Fill };
+        canvas.DrawRect(SKRect.Create(left, top, size, size), background);
+
+        // One path of row runs: a single fill leaves no hairline seams between neighbouring modules when a viewer
+        // anti-aliases, which separately drawn squares can, and it keeps the PDF small.
+        using var path = new SKPath();
+        for (var row = 0; row < count; row++)
+        {
+            for (var column = 0; column < count; column++)
+            {
+                if (!modules[row, column])
+                    continue;
+                var runStart = column;
+                while (column + 1 < count && modules[row, column + 1])
+                    column++;
+                path.AddRect(new SKRect(
+                    origin.X + runStart * module, origin.Y + row * module,
+                    origin.X + (column + 1) * module, origin.Y + (row + 1) * module));
+            }
+        }
+        using var ink = new SKPaint { Color = SKColors.Black, Style = SKPaintStyle.Fill, IsAntialias = false };
+        canvas.DrawPath(path, ink);
+    }
+
+    /// <summary>The symbol's dark modules, without any margin (QRCoder adds its own quiet zone; it is cut off here and drawn explicitly above).</summary>
+    internal static bool[,] Modules(string text)
+    {
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(text, QRCodeGenerator.ECCLevel.M);
+        var symbolSize = 17 + 4 * data.Version;
+        var padding = (data.ModuleMatrix.Count - symbolSize) / 2;
+
+        var modules = new bool[symbolSize, symbolSize];
+        for (var row = 0; row < symbolSize; row++)
+            for (var column = 0; column < symbolSize; column++)
+                modules[row, column] = data.ModuleMatrix[row + padding][column + padding];
+        return modules;
+    }
+}

@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Text;
+using SkiaSharp;
+
+namespace Adal.Features.Documents;
+
+/// <summary>Breaks text into lines that fit a width, at spaces; a word wider than the line (a long URL) is cut between characters.</summary>
+internal static class TextWrapping
+{
+    /// <summary>The paragraphs of a body: separated by a blank line, with single line breaks kept inside a paragraph.</summary>
+    public static IEnumerable<string> Paragraphs(string body) =>
+        body.ReplaceLineEndings("\n")
+            .Split("\n\n", StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+
+    public static List<string> Wrap(string text, SKFont font, float width)
+    {
+        var lines = new List<string>();
+        foreach (var hardLine in text.ReplaceLineEndings("\n").Split('\n'))
+        {
+            var line = new StringBuilder();
+            foreach (var word in hardLine.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
+            {
+                var candidate = line.Length == 0 ? word : $"{line} {word}";
+                if (font.MeasureText(candidate) <= width)
+                {
+                    line.Clear().Append(candidate);
+                    continue;
+                }
+                if (line.Length > 0)
+                    lines.Add(line.ToString());
+                line.Clear();
+                foreach (var piece in CutToWidth(word, font, width))
+                {
+                    if (line.Length > 0)
+                        lines.Add(line.ToString());
+                    line.Clear().Append(piece);
+                }
+            }
+            lines.Add(line.ToString());
+        }
+        return lines;
+    }
+
+    // Cuts between text elements (never inside a surrogate pair or before a combining mark).
+    private static IEnumerable<string> CutToWidth(string word, SKFont font, float width)
+    {
+        var piece = new StringBuilder();
+        var elements = StringInfo.GetTextElementEnumerator(word);
+        while (elements.MoveNext())
+        {
+            var element = elements.GetTextElement();
+            if (piece.Length > 0 && font.MeasureText(piece + element) > width)
+            {
+                yield return piece.ToString();
+                piece.Clear();
+            }
+            piece.Append(element);
+        }
+        if (piece.Length > 0)
+            yield return piece.ToString();
+    }
+}

@@ -1,0 +1,183 @@
+using Adal.Features.Documents;
+
+namespace Adal.Tests.Documents;
+
+public sealed class DocumentPdfTests
+{
+    private const string Url = "http://127.0.0.1:5000/verify/DEMO-2026-7K3QX9MP";
+    private static readonly DateTime Issued = new(2026, 11, 23, 9, 5, 0, DateTimeKind.Utc); // 14:05 in Almaty
+
+    private const string KazakhLetters = "ә ғ қ ң ө ұ ү һ і Ә Ғ Қ Ң Ө Ұ Ү Һ І";
+
+    private static readonly DocumentContent Kazakh = new(
+        "kk",
+        "Ұлттық демо университеті",
+        "Білім алушы екендігі туралы анықтама",
+        "Іңкәр Өмірзаққызы Үсенова «Ақпараттық жүйелер» білім беру бағдарламасы бойынша 3-курста күндізгі оқу нысанында оқитыны расталады.\n\n"
+            + $"Анықтама Әлеуметтік қорғау органдарына ұсыну үшін берілді. Һәм тексеру үшін: {KazakhLetters}.",
+        "Іңкәр Өмірзаққызы Үсенова",
+        "DEMO-2026-7K3QX9MP",
+        Issued,
+        Url,
+        LedgerIndex: 1042);
+
+    private static readonly DocumentContent Russian = new(
+        "ru",
+        "Национальный демонстрационный университет",
+        "Справка с места учёбы",
+        "Настоящая справка подтверждает, что Пётр Ильич Соловьёв обучается на 3 курсе по образовательной программе «Информационные системы» по очной форме обучения.\n\n"
+            + "Справка выдана для предъявления: Военный комиссариат.",
+        "Соловьёв Пётр Ильич",
+        "DEMO-2026-7K3QX9MP",
+        Issued,
+        Url,
+        LedgerIndex: 1042);
+
+    private static readonly DocumentContent English = new(
+        "en",
+        "National Demo University",
+        "Certificate of study",
+        "This is to certify that Aigerim Nurlanovna Sadykova is a full-time student in year 3 of the programme “Information systems”.\n\n"
+            + "Issued for presentation to: Embassy (visa).",
+        "Aigerim Nurlanovna Sadykova",
+        "DEMO-2026-7K3QX9MP",
+        Issued,
+        Url,
+        LedgerIndex: 1042);
+
+    [Fact]
+    public void Kazakh_document_prints_every_Kazakh_letter_exactly()
+    {
+        using var pdf = new RenderedPdf(Kazakh);
+        var text = pdf.Text();
+        var flat = pdf.FlatText();
+
+        foreach (var letter in KazakhLetters.Split(' '))
+            Assert.Contains(letter, text);
+        Assert.Contains(KazakhLetters, flat);
+        Assert.Contains("Ұлттық демо университеті", text);
+        Assert.Contains("Білім алушы екендігі туралы анықтама", text);
+        Assert.Contains("Құжат иесі", text);
+        Assert.Contains("Іңкәр Өмірзаққызы Үсенова", text);
+        Assert.Contains("Құжат №", text);
+        Assert.Contains("Берілген күні", text);
+        Assert.Contains("2026 ж. 23 қараша, 14:05 (UTC+05:00)", text);
+        Assert.Contains("Әлеуметтік қорғау органдарына ұсыну үшін берілді", flat);
+        Assert.Contains($"Түпнұсқалығын тексеру: {Url}", flat);
+        Assert.Contains("Тізілімдегі жазба № 1042", text);
+    }
+
+    [Fact]
+    public void Russian_document_prints_its_labels_and_text_exactly()
+    {
+        using var pdf = new RenderedPdf(Russian);
+        var text = pdf.Text();
+
+        Assert.Contains("Справка с места учёбы", text);
+        Assert.Contains("Владелец документа", text);
+        Assert.Contains("Соловьёв Пётр Ильич", text);
+        Assert.Contains("Документ № DEMO-2026-7K3QX9MP", pdf.FlatText());
+        Assert.Contains("Дата выдачи", text);
+        Assert.Contains("23 ноября 2026 г., 14:05 (UTC+05:00)", text);
+        Assert.Contains("Настоящая справка подтверждает, что Пётр Ильич Соловьёв обучается", pdf.FlatText());
+        Assert.Contains($"Проверить подлинность: {Url}", pdf.FlatText());
+        Assert.Contains("Запись в реестре № 1042", text);
+        Assert.Contains("Страница 1 из 1", text);
+    }
+
+    [Fact]
+    public void English_document_prints_its_labels_and_text_exactly()
+    {
+        using var pdf = new RenderedPdf(English);
+        var text = pdf.Text();
+
+        Assert.Contains("Certificate of study", text);
+        Assert.Contains("Issued to", text);
+        Assert.Contains("Document No.", text);
+        Assert.Contains("Date of issue", text);
+        Assert.Contains("23 November 2026, 14:05 (UTC+05:00)", text);
+        Assert.Contains("programme “Information systems”", pdf.FlatText());
+        Assert.Contains($"Verify authenticity: {Url}", pdf.FlatText());
+        Assert.Contains("Ledger entry No. 1042", text);
+    }
+
+    [Theory]
+    [InlineData("kk")]
+    [InlineData("ru")]
+    [InlineData("en")]
+    public void The_QR_code_scans_to_the_verification_address(string language)
+    {
+        var content = language switch { "kk" => Kazakh, "ru" => Russian, _ => English };
+        using var pdf = new RenderedPdf(content);
+
+        Assert.Equal(Url, pdf.ScanQrCode());
+    }
+
+    [Fact]
+    public void A_long_body_continues_on_a_second_page_instead_of_being_cut()
+    {
+        var paragraphs = Enumerable.Range(1, 40).Select(i =>
+            $"Абзац {i:00}. Білім алушы оқу жоспарын толық орындады, барлық емтихандарды уақытында тапсырды және " +
+            $"кафедраның ғылыми жұмысына белсенді қатысты; бұл сөйлем жолдан жолға ауысуы үшін әдейі ұзын жазылған. Соңы {i:00}.");
+        using var pdf = new RenderedPdf(Kazakh with { Body = string.Join("\n\n", paragraphs), LedgerIndex = null });
+
+        Assert.True(pdf.PageCount >= 2, $"expected at least two pages, got {pdf.PageCount}");
+        var flat = pdf.FlatText();
+        for (var i = 1; i <= 40; i++)
+        {
+            Assert.Contains($"Абзац {i:00}. Білім алушы оқу жоспарын толық орындады", flat);
+            Assert.Contains($"әдейі ұзын жазылған. Соңы {i:00}.", flat);
+        }
+        Assert.Contains("Абзац 40.", pdf.FlatText(pdf.PageCount));
+        Assert.Contains($"Бет 2 / {pdf.PageCount}", pdf.Text(2));
+        Assert.DoesNotContain("Тізілімдегі жазба", flat);
+        Assert.Equal(Url, pdf.ScanQrCode(page: 2));
+    }
+
+    [Fact]
+    public void A_word_longer_than_the_line_is_broken_rather_than_running_off_the_page()
+    {
+        var longWord = string.Concat(Enumerable.Repeat("ҚҰЖАТ", 40));
+        using var pdf = new RenderedPdf(English with { Body = longWord });
+
+        Assert.Contains(longWord, pdf.FlatText().Replace(" ", "", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_same_document_renders_to_the_same_bytes()
+    {
+        Assert.Equal(DocumentPdf.Render(Russian), DocumentPdf.Render(Russian));
+    }
+
+    [Fact]
+    public void The_issue_date_is_the_Almaty_calendar_day()
+    {
+        // 20:30 UTC is already 01:30 the next morning in Almaty.
+        using var pdf = new RenderedPdf(English with { IssuedAtUtc = new DateTime(2026, 11, 23, 20, 30, 0, DateTimeKind.Utc) });
+
+        Assert.Contains("24 November 2026, 01:30 (UTC+05:00)", pdf.Text());
+    }
+
+    [Fact]
+    public void An_unknown_language_is_a_bug_in_the_caller()
+    {
+        Assert.Throws<ArgumentException>(() => DocumentPdf.Render(English with { Language = "de" }));
+    }
+
+    [Fact]
+    public void The_QR_symbol_uses_error_correction_level_M()
+    {
+        var modules = QrCodeDrawing.Modules(Url);
+        var size = modules.GetLength(0);
+        Assert.Equal(0, (size - 17) % 4); // 17 + 4 × version: the bare symbol
+        Assert.True(modules[0, 0] && modules[6, 6] && !modules[7, 7], "the finder pattern sits in the corner: no margin inside the symbol");
+
+        // ISO/IEC 18004 §7.9: 15 format bits beside the top-left finder, XOR-masked with 101010000010010; the first
+        // two give the level: L = 01, M = 00, Q = 11, H = 10.
+        int[] columns = [0, 1, 2, 3, 4, 5, 7, 8];
+        int[] rows = [7, 5, 4, 3, 2, 1, 0];
+        var bits = columns.Select(c => modules[8, c]).Concat(rows.Select(r => modules[r, 8]));
+        var format = bits.Aggregate(0, (value, dark) => (value << 1) | (dark ? 1 : 0)) ^ 0b101010000010010;
+        Assert.Equal(0b00, format >> 13);
+    }
+}
