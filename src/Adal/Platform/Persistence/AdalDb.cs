@@ -33,6 +33,13 @@ public abstract class AdalDb(DbContextOptions options, TenantContext tenant) : D
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<ConflictOfInterestDeclaration> Conflicts => Set<ConflictOfInterestDeclaration>();
 
+    /// <summary>All times are UTC; SQLite stores them as text without a kind, so reading marks them UTC again.</summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AdalDb).Assembly);
@@ -53,3 +60,7 @@ public abstract class AdalDb(DbContextOptions options, TenantContext tenant) : D
 public sealed class SqliteAdalDb(DbContextOptions<SqliteAdalDb> options, TenantContext tenant) : AdalDb(options, tenant);
 
 public sealed class PostgresAdalDb(DbContextOptions<PostgresAdalDb> options, TenantContext tenant) : AdalDb(options, tenant);
+
+internal sealed class UtcDateTimeConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime>(
+    v => v.Kind == DateTimeKind.Utc ? v : DateTime.SpecifyKind(v.ToUniversalTime(), DateTimeKind.Utc),
+    v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
