@@ -26,6 +26,8 @@ public static class DemoUniversity
         new("officer3@demo.local", "Петренко Ольга Викторовна", [Role.Officer]),
         new("approver@demo.local", "Омарова Гүлнар Бақытжанқызы", [Role.Approver]),
         new("approver2@demo.local", "Тоқтаров Асқар Мұратұлы", [Role.Approver]),
+        new("registrar@demo.local", "Мұхамедиярова Жанар Төлеуқызы", [Role.Registrar]),
+        new("registrar2@demo.local", "Ли Виктория Сергеевна", [Role.Registrar]),
         new("commissioner@demo.local", "Сейітов Нұрлан Маратұлы", [Role.Commissioner]),
         new("auditor@demo.local", "Ахметова Динара Есенқызы", [Role.Auditor]),
         new("admin@demo.local", "Касымов Тимур Ринатович", [Role.Admin]),
