@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Security.Cryptography;
 
 namespace Adal.Ledger;
@@ -16,8 +15,16 @@ public static class MerkleHash
     private const byte LeafPrefix = 0x00;
     private const byte NodePrefix = 0x01;
 
-    // Entries up to this size are prefixed on the stack; larger ones borrow a pooled buffer.
+    // Entries up to this size are prefixed on the stack and hashed in one update; larger ones in two.
     private const int StackLimit = 1024;
+
+    // The one-shot SHA256.HashData creates and frees an OpenSSL digest context per call; reusing one
+    // context per thread measured 1.4–1.6× faster for the 65-byte node input on Linux, and hashing
+    // is nearly all an append or an audit does. Every use runs start to finish without yielding.
+    [ThreadStatic]
+    private static IncrementalHash? t_sha256;
+
+    private static IncrementalHash Sha256 => t_sha256 ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
 
     /// <summary>MTH({}) = SHA-256() — the root of the empty tree (RFC 9162 §2.1.1).</summary>
     public static byte[] EmptyRoot() => SHA256.HashData(ReadOnlySpan<byte>.Empty);
@@ -33,18 +40,22 @@ public static class MerkleHash
     /// <summary>MTH({d}) = SHA-256(0x00 || d), written into <paramref name="destination"/> without allocating.</summary>
     public static void Leaf(ReadOnlySpan<byte> entry, Span<byte> destination)
     {
-        int length = entry.Length + 1;
-        byte[]? rented = null;
-        Span<byte> input = length <= StackLimit
-            ? stackalloc byte[length]
-            : (rented = ArrayPool<byte>.Shared.Rent(length)).AsSpan(0, length);
-        input[0] = LeafPrefix;
-        entry.CopyTo(input[1..]);
-        SHA256.HashData(input, destination);
-        if (rented is not null)
+        // Checked first: a failure after AppendData would leave input in the shared digest state.
+        ArgumentOutOfRangeException.ThrowIfLessThan(destination.Length, Size, nameof(destination));
+        var sha256 = Sha256;
+        if (entry.Length < StackLimit)
         {
-            ArrayPool<byte>.Shared.Return(rented);
+            Span<byte> input = stackalloc byte[entry.Length + 1];
+            input[0] = LeafPrefix;
+            entry.CopyTo(input[1..]);
+            sha256.AppendData(input);
         }
+        else
+        {
+            sha256.AppendData([LeafPrefix]);
+            sha256.AppendData(entry);
+        }
+        sha256.GetHashAndReset(destination);
     }
 
     /// <summary>SHA-256(0x01 || left || right).</summary>
@@ -58,11 +69,14 @@ public static class MerkleHash
     /// <summary>SHA-256(0x01 || left || right); <paramref name="destination"/> may alias either input.</summary>
     public static void Node(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right, Span<byte> destination)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(destination.Length, Size, nameof(destination));
         Span<byte> input = stackalloc byte[1 + 2 * Size];
         input[0] = NodePrefix;
         left[..Size].CopyTo(input[1..]);
         right[..Size].CopyTo(input[(1 + Size)..]);
-        SHA256.HashData(input, destination);
+        var sha256 = Sha256;
+        sha256.AppendData(input);
+        sha256.GetHashAndReset(destination);
     }
 
     /// <summary>MTH(D[n]) of a list of entries, straight from the RFC 9162 §2.1.1 definition.</summary>
