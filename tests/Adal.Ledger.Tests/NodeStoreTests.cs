@@ -158,4 +158,48 @@ public sealed class NodeStoreTests
             Assert.True(node.IsCompleteIn(size));
         }
     }
+
+    [Fact]
+    public void A_host_that_fetches_the_planned_nodes_itself_assembles_the_same_proofs()
+    {
+        var (log, store) = Build.Log(Build.Entries(1_000), batch: 333);
+        var plan = ProofPlan.ForInclusion(777, 999);
+        var hashes = new byte[plan.Nodes.Length * 32];
+        for (int i = 0; i < plan.Nodes.Length; i++)
+        {
+            // One node at a time, as rows would come back from a query.
+            Assert.True(store.TryReadNodes([plan.Nodes[i]], hashes.AsSpan(i * 32, 32)));
+        }
+        Assert.Equal(log.GetInclusionProof(777, 999).AuditPath, plan.Assemble(hashes));
+        Assert.Equal(log.GetConsistencyProof(500, 999).Path, ProofPlan.ForConsistency(500, 999).ReadFrom(store));
+        Assert.Equal(log.RootHash(640), ProofPlan.ForRoot(640).ReadFrom(store)![0]);
+    }
+
+    [Fact]
+    public async Task Proofs_served_while_entries_are_appended_always_verify()
+    {
+        var entries = Build.Entries(6_000);
+        var leafHashes = entries.Select(e => MerkleHash.Leaf(e)).ToArray();
+        var log = new MerkleLog(new InMemoryNodeStore(chunkShift: 6));
+        log.AppendBatch(entries[..10]);
+        var writer = Task.Run(() =>
+        {
+            foreach (var batch in entries[10..].Chunk(50))
+            {
+                log.AppendBatch(batch);
+            }
+        });
+        var random = new Random(3);
+        int checkedProofs = 0;
+        while (!writer.IsCompleted || checkedProofs < 200)
+        {
+            long size = log.Size;
+            long leaf = random.NextInt64(size);
+            var proof = log.GetInclusionProof(leaf, size);
+            Assert.True(MerkleProofs.VerifyInclusion(leafHashes[leaf], leaf, size, proof.AuditPath, log.RootHash(size)));
+            checkedProofs++;
+        }
+        await writer;
+        Assert.Equal(MerkleHash.RootOf(entries), log.RootHash());
+    }
 }
