@@ -1,1 +1,4 @@
-namespace Adal.Ledger;
+using System.Runtime.CompilerServices;
+
+// The tests build CompletedNodes and small-chunk stores directly to reach edge cases cheaply.
+[assembly: InternalsVisibleTo("Adal.Ledger.Tests")]

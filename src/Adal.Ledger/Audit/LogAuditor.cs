@@ -1,0 +1,59 @@
+namespace Adal.Ledger;
+
+/// <summary>
+/// Recomputes a whole log from its stored entries and checks it against everything the log ever
+/// claimed: every signed tree head (signature, and root at its size — RFC 9162 §2.1.2) and, when
+/// given, every stored node hash. Entries stream through: memory stays constant however long the log.
+/// Stops at the first divergence and says precisely where it is.
+/// </summary>
+public sealed class LogAuditor
+{
+    private readonly TreeHeadVerifier _verifier;
+    private readonly IMerkleNodeStore? _storedNodes;
+
+    /// <param name="verifier">Trusts every key the log has signed with, old ones included.</param>
+    /// <param name="storedNodes">The log's node store, to compare node by node; null to check heads only.</param>
+    public LogAuditor(TreeHeadVerifier verifier, IMerkleNodeStore? storedNodes = null)
+    {
+        ArgumentNullException.ThrowIfNull(verifier);
+        _verifier = verifier;
+        _storedNodes = storedNodes;
+    }
+
+    /// <summary>Audits encoded entries in leaf order against every tree head issued.</summary>
+    public AuditReport Audit(IEnumerable<byte[]> entries, IEnumerable<SignedTreeHead> treeHeads)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var run = new AuditRun(_verifier, _storedNodes, treeHeads);
+        if (run.Start())
+        {
+            foreach (var entry in entries)
+            {
+                if (!run.Add(entry))
+                {
+                    break;
+                }
+            }
+        }
+        return run.Finish();
+    }
+
+    /// <summary>As <see cref="Audit"/>, reading entries as the database streams them.</summary>
+    public async Task<AuditReport> AuditAsync(
+        IAsyncEnumerable<byte[]> entries, IEnumerable<SignedTreeHead> treeHeads, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var run = new AuditRun(_verifier, _storedNodes, treeHeads);
+        if (run.Start())
+        {
+            await foreach (var entry in entries.WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                if (!run.Add(entry))
+                {
+                    break;
+                }
+            }
+        }
+        return run.Finish();
+    }
+}
