@@ -28,6 +28,8 @@ public static class AdalHost
         services.AddAdalRateLimits(configuration);
         services.AddTrilingualSite();
         services.AddRazorPages(o => o.RootDirectory = "/Features").AddViewLocalization();
+        // Kazakh and Russian pages as text, not as &#x...; entities: smaller, and readable in "view source".
+        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c => c.ProblemDetails.Extensions.Remove("exception"));
         services.AddExceptionHandler<UnexpectedErrors>();
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>

@@ -1,0 +1,2 @@
+// Two cores: each test class starts its own host and database; more at once only thrashes.
+[assembly: CollectionBehavior(MaxParallelThreads = 2)]
