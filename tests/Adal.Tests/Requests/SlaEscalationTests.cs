@@ -43,7 +43,7 @@ public sealed class SlaEscalationTests
         });
         Assert.Single(transitions, a => a == "escalate");
         // academic-leave's first step names the approvers as its supervisors: each of them is told.
-        Assert.Equal(["approver2@demo.local", "approver@demo.local"], notified.Order());
+        Assert.Equal(["approver2@demo.local", "approver@demo.local"], notified.Order(StringComparer.Ordinal));
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }
 }
