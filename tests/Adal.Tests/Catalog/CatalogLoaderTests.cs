@@ -59,6 +59,9 @@ public sealed class CatalogLoaderTests
             File.WriteAllText(Path.Combine(folder, "bad-placeholder.yaml"), good.Replace("slug: certificate-of-study", "slug: bad-placeholder").Replace("{purpose}.\"", "{salary}.\""));
             File.WriteAllText(Path.Combine(folder, "bad-role.yaml"), good.Replace("slug: certificate-of-study", "slug: bad-role").Replace("role: officer", "role: rector-friend"));
             File.WriteAllText(Path.Combine(folder, "broken-yaml.yaml"), "slug: broken-yaml\nname: [unclosed\n");
+            File.WriteAllText(Path.Combine(folder, "numeric-stage.yaml"), good.Replace("slug: certificate-of-study", "slug: numeric-stage").Replace("stage: study", "stage: \"99\""));
+            File.WriteAllText(Path.Combine(folder, "empty-items.yaml"), good.Replace("slug: certificate-of-study", "slug: empty-items").Replace("eligibility: [enrolled-student]", "eligibility: [~]").Replace("attachments: []", "attachments: [~]"));
+            File.WriteAllText(Path.Combine(folder, "negative-length.yaml"), good.Replace("slug: certificate-of-study", "slug: negative-length").Replace("maxLength: 500", "maxLength: -5"));
 
             var error = Assert.Throws<CatalogException>(() => CatalogLoader.LoadDirectory(folder));
 
@@ -69,6 +72,10 @@ public sealed class CatalogLoaderTests
             Assert.Contains(error.Errors, e => e.StartsWith("bad-placeholder.yaml: document.body.ru:") && e.Contains("{salary}"));
             Assert.Contains(error.Errors, e => e.StartsWith("bad-role.yaml: workflow[0].role:"));
             Assert.Contains(error.Errors, e => e.StartsWith("broken-yaml.yaml: line 2"));
+            Assert.Contains(error.Errors, e => e.StartsWith("numeric-stage.yaml: stage:"));
+            Assert.Contains(error.Errors, e => e.StartsWith("empty-items.yaml: eligibility: an empty item"));
+            Assert.Contains(error.Errors, e => e.StartsWith("empty-items.yaml: attachments[0]: an empty item"));
+            Assert.Contains(error.Errors, e => e.StartsWith("negative-length.yaml: fields[2].maxLength:"));
             Assert.DoesNotContain(error.Errors, e => e.StartsWith("certificate-of-study.yaml"));
         }
         finally

@@ -17,11 +17,12 @@ internal sealed class DefinitionCheck(string file, List<string> errors)
         else if (raw.Slug != fileSlug)
             Fail("slug", $"'{raw.Slug}' must equal the file name '{fileSlug}'");
         LifeCycleStage stage = default;
-        if (raw.Stage is null || !Enum.TryParse(raw.Stage, ignoreCase: true, out stage) || raw.Stage != raw.Stage.ToLowerInvariant())
+        if (raw.Stage is null || !TryParseName(raw.Stage, out stage))
             Fail("stage", $"must be one of {string.Join(", ", Enum.GetNames<LifeCycleStage>().Select(n => n.ToLowerInvariant()))}");
         var name = Text(raw.Name, "name");
         var description = Text(raw.Description, "description");
         var eligibility = raw.Eligibility ?? [];
+        if (eligibility.Any(r => r is null)) { Fail("eligibility", "an empty item"); eligibility = eligibility.Where(r => r is not null).ToList(); }
         if (eligibility.Count == 0) Fail("eligibility", "at least one rule");
         foreach (var rule in eligibility.Where(r => !Eligibility.IsKnown(r)))
             Fail("eligibility", $"unknown rule '{rule}' (known: {string.Join(", ", Eligibility.RuleNames)})");
@@ -52,10 +53,11 @@ internal sealed class DefinitionCheck(string file, List<string> errors)
         {
             var raw = raws[i];
             var at = $"fields[{i}]";
+            if (raw is null) { Fail(at, "an empty item"); continue; }
             if (raw.Name is null || !CatalogLoader.CamelCase().IsMatch(raw.Name)) Fail($"{at}.name", "required, a camelCase identifier");
             else if (!names.Add(raw.Name)) Fail($"{at}.name", $"'{raw.Name}' is used twice");
             FieldType type = default;
-            if (raw.Type is null || !Enum.TryParse(raw.Type, ignoreCase: true, out type))
+            if (raw.Type is null || !TryParseName(raw.Type, out type))
                 Fail($"{at}.type", $"must be one of {string.Join(", ", Enum.GetNames<FieldType>().Select(n => n.ToLowerInvariant()))}");
             if (raw.Required is null) Fail($"{at}.required", "true or false");
             var label = Text(raw.Label, $"{at}.label");
@@ -65,6 +67,7 @@ internal sealed class DefinitionCheck(string file, List<string> errors)
                 if (raw.Options is not { Count: >= 2 }) Fail($"{at}.options", "a select needs at least two options");
                 foreach (var (option, j) in (raw.Options ?? []).Select((o, j) => (o, j)))
                 {
+                    if (option is null) { Fail($"{at}.options[{j}]", "an empty item"); continue; }
                     if (option.Value is null || !CatalogLoader.KebabCase().IsMatch(option.Value)) Fail($"{at}.options[{j}].value", "kebab-case");
                     else if (options.Any(o => o.Value == option.Value)) Fail($"{at}.options[{j}].value", "used twice");
                     var optionLabel = Text(option.Label, $"{at}.options[{j}].label");
@@ -75,10 +78,22 @@ internal sealed class DefinitionCheck(string file, List<string> errors)
             if (raw.Pattern is not null && !IsValidRegex(raw.Pattern)) Fail($"{at}.pattern", "not a valid regular expression");
             if (raw.Min > raw.Max) Fail($"{at}.min", "greater than max");
             if (raw.MinLength > raw.MaxLength) Fail($"{at}.minLength", "greater than maxLength");
+            if (raw.MinLength < 0) Fail($"{at}.minLength", "0 or more");
+            if (raw.MaxLength < 1) Fail($"{at}.maxLength", "1 or more");
             if (raw.Name is not null && label is not null)
                 fields.Add(new FormField(raw.Name, type, raw.Required ?? false, label, options, raw.Min, raw.Max, raw.MinLength, raw.MaxLength, raw.Pattern));
         }
         return fields;
+    }
+
+    /// <summary>Exactly a lower-case name of the enum ("study", "select"): not a number, not a list, not "Study".</summary>
+    private static bool TryParseName<T>(string text, out T value) where T : struct, Enum
+    {
+        value = default;
+        var match = Enum.GetValues<T>().Where(v => v.ToString().ToLowerInvariant() == text).ToList();
+        if (match.Count != 1) return false;
+        value = match[0];
+        return true;
     }
 
     private static bool IsValidRegex(string pattern)
@@ -94,6 +109,7 @@ internal sealed class DefinitionCheck(string file, List<string> errors)
         {
             var raw = raws[i];
             var at = $"attachments[{i}]";
+            if (raw is null) { Fail(at, "an empty item"); continue; }
             if (raw.Key is null || !CatalogLoader.KebabCase().IsMatch(raw.Key)) Fail($"{at}.key", "required, kebab-case");
             else if (list.Any(a => a.Key == raw.Key)) Fail($"{at}.key", "used twice");
             var label = Text(raw.Label, $"{at}.label");
@@ -116,6 +132,7 @@ internal sealed class DefinitionCheck(string file, List<string> errors)
         {
             var raw = raws[i];
             var at = $"workflow[{i}]";
+            if (raw is null) { Fail(at, "an empty item"); continue; }
             if (raw.Key is null || !CatalogLoader.KebabCase().IsMatch(raw.Key)) Fail($"{at}.key", "required, kebab-case");
             else if (steps.Any(s => s.Key == raw.Key)) Fail($"{at}.key", "used twice");
             if (raw.Role is null || !CatalogVocabulary.StepRoles.Contains(raw.Role))

@@ -90,6 +90,8 @@ public static class AdalHost
     public static async Task PrepareAsync(this WebApplication app)
     {
         var configuration = app.Configuration;
+        // The working calendar is read now, not on first use: a broken calendar.yaml must stop start-up too.
+        _ = app.Services.GetRequiredService<SlaClock>();
         await PersistenceSetup.MigrateAsync(app.Services);
         var directory = Path.Combine(CatalogPath(configuration), "services");
         var definitions = CatalogLoader.LoadDirectory(directory);
@@ -111,6 +113,6 @@ public static class AdalHost
     public static string CatalogPath(IConfiguration configuration) =>
         configuration["Adal:CatalogPath"] ?? Path.Combine(AppContext.BaseDirectory, "catalog");
 
-    private static string CalendarPath(IConfiguration configuration) =>
+    public static string CalendarPath(IConfiguration configuration) =>
         configuration["Adal:CalendarPath"] ?? Path.Combine(CatalogPath(configuration), "calendar.yaml");
 }
