@@ -64,6 +64,7 @@ public class AdalApp : WebApplicationFactory<Program>
         builder.UseSetting("Adal:SlaWatch", "false");
         builder.UseSetting("Adal:SignInPerMinute", "10000");
         builder.UseSetting("Adal:PublicBaseUrl", "http://127.0.0.1:5000");
+        builder.UseSetting("Adal:KeysPath", Path.Combine(_folder, "keys"));
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {

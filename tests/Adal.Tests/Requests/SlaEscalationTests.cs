@@ -15,6 +15,7 @@ public sealed class SlaEscalationTests
         using (var before = new AdalApp())
         {
             before.Settings["ConnectionStrings:Sqlite"] = $"Data Source={file}";
+            before.Settings["Adal:KeysPath"] = Path.Combine(Path.GetDirectoryName(file)!, "keys");
             var student = await before.SignedInAsync("student@demo.local");
             var request = await Cases.ApplyAsync(student, new { serviceSlug = "academic-leave", fields = Cases.AcademicLeaveFields() });
             id = request["id"]!.GetValue<string>();
@@ -28,6 +29,7 @@ public sealed class SlaEscalationTests
         // The process restarted: the deadline lives in the database, so the new process still escalates.
         using var after = new AdalApp();
         after.Settings["ConnectionStrings:Sqlite"] = $"Data Source={file}";
+        after.Settings["Adal:KeysPath"] = Path.Combine(Path.GetDirectoryName(file)!, "keys");
         after.Clock.SetUtcNow(new DateTimeOffset(due.AddMinutes(1), TimeSpan.Zero));
         _ = after.Server;
         Assert.Equal(1, await after.SlaWatch.RunOnceAsync(default));

@@ -3,7 +3,9 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Adal.Features.Catalog;
 using Adal.Features.Requests;
+using Adal.Features.Ledger;
 using Adal.Features.Sla;
+using Adal.Ledger;
 using Adal.Platform.Localization;
 using Adal.Platform.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +16,7 @@ namespace Adal.Features.Documents;
 /// Renders the document a service issues from its template and the university's record of the applicant,
 /// numbers it, stores the PDF with its SHA-256, in the same unit of work as the decision that issues it.
 /// </summary>
-public sealed class DocumentIssuer(AdalDb db, TimeProvider clock, IConfiguration configuration, SlaClock sla)
+public sealed class DocumentIssuer(AdalDb db, TimeProvider clock, IConfiguration configuration, SlaClock sla, LedgerRecorder ledger)
 {
     // Crockford's base32 without I, L, O, U: no letters a reader confuses when typing a number from paper.
     private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -55,8 +57,8 @@ public sealed class DocumentIssuer(AdalDb db, TimeProvider clock, IConfiguration
         }
         var body = CatalogLoader.Placeholder().Replace(template.Body.In(language), m => values.GetValueOrDefault(m.Groups[1].Value, m.Value));
         var baseUrl = (configuration["Adal:PublicBaseUrl"] ?? "http://127.0.0.1:5000").TrimEnd('/');
-        var pdf = DocumentPdf.Render(new DocumentContent(language, tenant.Name(language), template.Title.In(language), body,
-            holder.FullName, number, now, $"{baseUrl}/verify/{number}", LedgerIndex: null));
+        var content = new DocumentContent(language, tenant.Name(language), template.Title.In(language), body,
+            holder.FullName, number, now, $"{baseUrl}/verify/{number}", LedgerIndex: null);
         var document = new IssuedDocument
         {
             Number = number,
@@ -67,10 +69,26 @@ public sealed class DocumentIssuer(AdalDb db, TimeProvider clock, IConfiguration
             HolderName = holder.FullName,
             Title = template.Title.In(language),
             Language = language,
-            Sha256 = Convert.ToHexStringLower(SHA256.HashData(pdf)),
-            Pdf = pdf,
+            Sha256 = "",
+            Pdf = [],
             IssuedAt = now,
         };
+        // The PDF prints its own ledger index, so it is rendered when the index is known: inside the commit.
+        ledger.Record(index =>
+        {
+            var pdf = DocumentPdf.Render(content with { LedgerIndex = index });
+            var hash = SHA256.HashData(pdf);
+            document.Pdf = pdf;
+            document.Sha256 = Convert.ToHexStringLower(hash);
+            document.LedgerIndex = index;
+            return new LedgerDraft(LedgerEventTypes.DocumentIssued, now)
+                .Text("document", number)
+                .Bytes("sha256", hash)
+                .Text("service", service.Slug)
+                .Text("template", template.Template)
+                .Committed("holder", holder.FullName)
+                .Committed("request", request.Id.ToString());
+        });
         db.Documents.Add(document);
         return document;
     }

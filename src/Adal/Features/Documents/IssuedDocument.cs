@@ -18,6 +18,8 @@ public sealed class IssuedDocument
     public required string Sha256 { get; set; }
     public required byte[] Pdf { get; set; }
     public DateTime IssuedAt { get; set; }
+    /// <summary>The document.issued entry in the university's integrity ledger; printed on the PDF.</summary>
+    public long? LedgerIndex { get; set; }
     public DateTime? RevokedAt { get; set; }
     public string? RevocationReason { get; set; }
 }

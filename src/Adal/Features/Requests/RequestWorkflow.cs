@@ -3,6 +3,8 @@ using System.Text.Json;
 using Adal.Features.Assignment;
 using Adal.Features.Catalog;
 using Adal.Features.Documents;
+using Adal.Features.Ledger;
+using Adal.Ledger;
 using Adal.Features.Notifications;
 using Adal.Features.Sla;
 using Adal.Platform;
@@ -28,6 +30,7 @@ public sealed class RequestWorkflow(
     DocumentIssuer documents,
     Notifier notifier,
     TenantContext tenant,
+    LedgerRecorder ledger,
     TimeProvider clock)
 {
     public async Task<Outcome<ServiceRequest>> CreateAsync(Actor applicant, string slug, IReadOnlyDictionary<string, string?> fields,
@@ -128,11 +131,13 @@ public sealed class RequestWorkflow(
                 break;
             case RequestAction.RequestCorrection:
                 Move(request, RequestState.NeedsCorrection, action, actor, reason);
+                RecordDecision(request, service, LedgerEventTypes.RequestDecided, "request_correction", actor, reason);
                 request.StepDueAt = null;
                 await notifier.NotifyAsync(request.ApplicantId, "Notify.Correction.Subject", "Notify.Correction.Body", $"/requests/{request.Id}", [service.Name, reason!], ct);
                 break;
             case RequestAction.Reject:
                 Move(request, RequestState.Rejected, action, actor, reason);
+                RecordDecision(request, service, LedgerEventTypes.RequestRefused, "reject", actor, reason);
                 Close(request);
                 await notifier.NotifyAsync(request.ApplicantId, "Notify.Rejected.Subject", "Notify.Rejected.Body", $"/requests/{request.Id}", [service.Name, reason!], ct);
                 break;
@@ -176,6 +181,7 @@ public sealed class RequestWorkflow(
             if (step.AutoDecision is not null && Eligibility.Satisfies(profile, step.AutoDecision))
             {
                 Record(request, request.State, "auto_approve", null, null);
+                RecordDecision(request, service, LedgerEventTypes.RequestDecided, "approve", null, null);
                 request.StepIndex++;
                 continue;
             }
@@ -207,10 +213,13 @@ public sealed class RequestWorkflow(
             // Four eyes: the first signature stands, an approver who is not the first signer gives the second.
             request.FirstSignerId = actor.UserId;
             Record(request, RequestState.InReview, "sign", actor, reason);
+            RecordDecision(request, service, LedgerEventTypes.RequestSigned, "first_signature", actor, reason);
             await AssignAsync(request, service, Role.Approver, exclude: [actor.UserId], ct);
             return;
         }
         Record(request, RequestState.InReview, step.FourEyes ? "countersign" : "approve_step", actor, reason);
+        if (step.FourEyes) RecordDecision(request, service, LedgerEventTypes.RequestSigned, "second_signature", actor, reason);
+        RecordDecision(request, service, LedgerEventTypes.RequestDecided, "approve", actor, reason);
         request.FirstSignerId = null;
         request.StepIndex++;
         var profile = await ApplicantProfiles.LoadAsync(db, request.ApplicantId, ct);
@@ -253,6 +262,30 @@ public sealed class RequestWorkflow(
         StartStepClock(request, service.Workflow[request.StepIndex]);
         await notifier.NotifyAsync(officer.Value, "Notify.Assigned.Subject", "Notify.Assigned.Body", $"/queue/{request.Id}", [service.Name], ct);
     }
+
+    /// <summary>
+    /// A decision enters the university's integrity ledger in the same transaction as the state change. Who and
+    /// for whom go in as salted commitments: the log can be public without naming anyone.
+    /// </summary>
+    private void RecordDecision(ServiceRequest request, ServiceDefinition service, string eventType, string decision, Actor? actor, string? reason)
+    {
+        var step = service.Workflow[Math.Min(request.StepIndex, service.Workflow.Count - 1)];
+        var draft = new LedgerDraft(eventType, Now)
+            .Text("service", service.Slug)
+            .Integer("definition_version", service.Version)
+            .Text("step", step.Key)
+            .Text("decision", decision)
+            .Text("actor_role", actor is null ? "system" : ActingRole(request, step))
+            .Committed("request", request.Id.ToString())
+            .Committed("applicant", request.ApplicantId.ToString());
+        if (actor is not null) draft.Committed("actor", actor.UserId.ToString());
+        if (!string.IsNullOrWhiteSpace(reason)) draft.Committed("reason", reason.Trim());
+        ledger.Record(draft);
+    }
+
+    /// <summary>The second signature of a four-eyes step is an approver's; every other decision is the step's role.</summary>
+    private static string ActingRole(ServiceRequest request, WorkflowStep step) =>
+        step.FourEyes && request.FirstSignerId is { } first && request.AssigneeId != first ? Role.Approver : step.Role;
 
     private void StartStepClock(ServiceRequest request, WorkflowStep step)
     {

@@ -1,6 +1,7 @@
 using Adal.Features.Assignment;
 using Adal.Features.Catalog;
 using Adal.Features.Documents;
+using Adal.Features.Ledger;
 using Adal.Features.Notifications;
 using Adal.Features.Requests;
 using Adal.Features.University;
@@ -15,8 +16,20 @@ namespace Adal.Platform.Persistence;
 /// filtered by the scope's tenant, so isolation does not depend on each query remembering a Where clause.
 /// SqliteAdalDb and PostgresAdalDb only carry the two migration sets.
 /// </summary>
-public abstract class AdalDb(DbContextOptions options, TenantContext tenant) : DbContext(options)
+public abstract class AdalDb(DbContextOptions options, TenantContext tenant, LedgerRecorder ledger) : DbContext(options)
 {
+    /// <summary>Saves the unit of work; when it recorded ledger events, appends them in the same transaction.</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (!ledger.HasPending) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        return await LedgerAppender.SaveWithLedgerAsync(this, tenant.Required, ledger.TakeAll(), ledger.Now,
+            ct => base.SaveChangesAsync(acceptAllChangesOnSuccess, ct), cancellationToken);
+    }
+
+    /// <summary>Synchronous saves cannot take part in the ledger's locking; a unit of work with events must save asynchronously.</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        ledger.HasPending ? throw new InvalidOperationException("Ledger events are pending: use SaveChangesAsync.") : base.SaveChanges(acceptAllChangesOnSuccess);
+
     private Guid? CurrentTenantId => tenant.TenantId;
 
     public DbSet<Tenant> Tenants => Set<Tenant>();
@@ -32,6 +45,12 @@ public abstract class AdalDb(DbContextOptions options, TenantContext tenant) : D
     public DbSet<IssuedDocument> Documents => Set<IssuedDocument>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<ConflictOfInterestDeclaration> Conflicts => Set<ConflictOfInterestDeclaration>();
+    public DbSet<LedgerEntryRow> LedgerEntries => Set<LedgerEntryRow>();
+    public DbSet<LedgerNodeRow> LedgerNodes => Set<LedgerNodeRow>();
+    public DbSet<LedgerState> LedgerStates => Set<LedgerState>();
+    public DbSet<LedgerTreeHeadRow> LedgerTreeHeads => Set<LedgerTreeHeadRow>();
+    public DbSet<LedgerKeyRow> LedgerKeys => Set<LedgerKeyRow>();
+    public DbSet<LedgerOpeningRow> LedgerOpenings => Set<LedgerOpeningRow>();
 
     /// <summary>All times are UTC; SQLite stores them as text without a kind, so reading marks them UTC again.</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -57,9 +76,9 @@ public abstract class AdalDb(DbContextOptions options, TenantContext tenant) : D
     }
 }
 
-public sealed class SqliteAdalDb(DbContextOptions<SqliteAdalDb> options, TenantContext tenant) : AdalDb(options, tenant);
+public sealed class SqliteAdalDb(DbContextOptions<SqliteAdalDb> options, TenantContext tenant, LedgerRecorder ledger) : AdalDb(options, tenant, ledger);
 
-public sealed class PostgresAdalDb(DbContextOptions<PostgresAdalDb> options, TenantContext tenant) : AdalDb(options, tenant);
+public sealed class PostgresAdalDb(DbContextOptions<PostgresAdalDb> options, TenantContext tenant, LedgerRecorder ledger) : AdalDb(options, tenant, ledger);
 
 internal sealed class UtcDateTimeConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime>(
     v => v.Kind == DateTimeKind.Utc ? v : DateTime.SpecifyKind(v.ToUniversalTime(), DateTimeKind.Utc),

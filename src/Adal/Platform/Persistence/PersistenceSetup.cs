@@ -1,3 +1,4 @@
+using Adal.Features.Ledger;
 using Adal.Platform.Tenancy;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -14,6 +15,7 @@ public static class PersistenceSetup
     public static IServiceCollection AddPersistence(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         services.AddScoped<TenantContext>();
+        services.AddScoped<LedgerRecorder>();
         var postgres = configuration.GetConnectionString("Postgres");
         if (!string.IsNullOrWhiteSpace(postgres))
         {
@@ -48,11 +50,11 @@ public static class PersistenceSetup
 internal sealed class SqliteDesignFactory : IDesignTimeDbContextFactory<SqliteAdalDb>
 {
     public SqliteAdalDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteAdalDb>().UseSqlite("Data Source=design.db").Options, new TenantContext());
+        new(new DbContextOptionsBuilder<SqliteAdalDb>().UseSqlite("Data Source=design.db").Options, new TenantContext(), new LedgerRecorder(TimeProvider.System));
 }
 
 internal sealed class PostgresDesignFactory : IDesignTimeDbContextFactory<PostgresAdalDb>
 {
     public PostgresAdalDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresAdalDb>().UseNpgsql("Host=127.0.0.1;Database=design").Options, new TenantContext());
+        new(new DbContextOptionsBuilder<PostgresAdalDb>().UseNpgsql("Host=127.0.0.1;Database=design").Options, new TenantContext(), new LedgerRecorder(TimeProvider.System));
 }

@@ -3,6 +3,8 @@ using Adal.Features.Admin;
 using Adal.Features.Assignment;
 using Adal.Features.Catalog;
 using Adal.Features.Documents;
+using Adal.Features.Ledger;
+using Microsoft.AspNetCore.DataProtection;
 using Adal.Features.Notifications;
 using Adal.Features.Requests;
 using Adal.Features.Seeding;
@@ -50,6 +52,11 @@ public static class AdalHost
         services.AddScoped<DocumentIssuer>();
         services.AddScoped<RequestWorkflow>();
         services.AddScoped<DocumentVerification>();
+        services.AddSingleton<UniversityKeys>();
+        services.AddScoped<UniversityLog>();
+        // Data Protection keys encrypt the universities' signing keys (and cookies, tokens): they must survive restarts.
+        services.AddDataProtection().SetApplicationName("adal")
+            .PersistKeysToFileSystem(new DirectoryInfo(configuration["Adal:KeysPath"] ?? Path.Combine(builder.Environment.ContentRootPath, "App_Data", "keys")));
         services.Configure<SmtpOptions>(configuration.GetSection("Adal:Smtp"));
         services.AddSingleton<EmailDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<EmailDispatcher>());
@@ -82,6 +89,7 @@ public static class AdalHost
         app.MapVerificationApi();
         app.MapNotificationsApi();
         app.MapAdminApi();
+        app.MapLedgerApi();
         app.MapRazorPages();
         return app;
     }

@@ -1,0 +1,55 @@
+using Adal.Ledger;
+using Adal.Platform.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Adal.Features.Ledger;
+
+/// <summary>Reads of one university's log: its size, signed tree heads, entries and proofs.</summary>
+public sealed class UniversityLog(AdalDb db, UniversityKeys keys, TimeProvider clock)
+{
+    public async Task<long> SizeAsync(Guid tenantId, CancellationToken ct) =>
+        await db.LedgerStates.AsNoTracking().Where(s => s.TenantId == tenantId).Select(s => (long?)s.Size).FirstOrDefaultAsync(ct) ?? 0;
+
+    /// <summary>
+    /// The newest signed tree head, signing a new one when the log has grown since the last (at most one a second,
+    /// as CT logs batch theirs). Every head handed out is stored, so the audit can hold the log to it.
+    /// </summary>
+    public async Task<SignedTreeHead> LatestHeadAsync(Guid tenantId, string tenantSlug, CancellationToken ct)
+    {
+        var size = await SizeAsync(tenantId, ct);
+        var last = await db.LedgerTreeHeads.AsNoTracking().Where(h => h.TenantId == tenantId).OrderByDescending(h => h.Id).FirstOrDefaultAsync(ct);
+        var now = clock.GetUtcNow();
+        if (last is not null && (last.TreeSize == size || now.ToUnixTimeMilliseconds() - last.TimestampMs < 1000))
+            return ToHead(last);
+        var signer = await keys.SignerAsync(tenantId, tenantSlug, ct);
+        var root = new MerkleLog(new DbNodeStore(db, tenantId, size)).RootHash(size);
+        var head = signer.Sign(size, root);
+        db.LedgerTreeHeads.Add(new LedgerTreeHeadRow
+        {
+            TenantId = tenantId, TreeSize = head.TreeSize, RootHash = head.RootHash, TimestampMs = head.Timestamp.ToUnixTimeMilliseconds(),
+            KeyId = head.KeyId, Signature = head.Signature,
+        });
+        await db.SaveChangesAsync(ct);
+        return head;
+    }
+
+    public static SignedTreeHead ToHead(LedgerTreeHeadRow row) =>
+        new(row.TreeSize, row.RootHash, DateTimeOffset.FromUnixTimeMilliseconds(row.TimestampMs), row.KeyId, row.Signature);
+
+    public async Task<InclusionProof?> InclusionAsync(Guid tenantId, long index, long treeSize, CancellationToken ct)
+    {
+        var size = await SizeAsync(tenantId, ct);
+        var log = new MerkleLog(new DbNodeStore(db, tenantId, size));
+        return log.TryGetInclusionProof(index, treeSize, out var proof) ? proof : null;
+    }
+
+    public async Task<ConsistencyProof?> ConsistencyAsync(Guid tenantId, long first, long second, CancellationToken ct)
+    {
+        var size = await SizeAsync(tenantId, ct);
+        var log = new MerkleLog(new DbNodeStore(db, tenantId, size));
+        return log.TryGetConsistencyProof(first, second, out var proof) ? proof : null;
+    }
+
+    public Task<List<LedgerEntryRow>> EntriesAsync(Guid tenantId, long start, long end, CancellationToken ct) =>
+        db.LedgerEntries.AsNoTracking().Where(e => e.TenantId == tenantId && e.Index >= start && e.Index <= end).OrderBy(e => e.Index).ToListAsync(ct);
+}
