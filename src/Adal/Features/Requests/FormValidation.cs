@@ -50,7 +50,22 @@ public static class FormValidation
             var normalized = Check(field, value, language, errors);
             if (normalized is not null) values[field.Name] = normalized;
         }
+        CheckPeriods(service, values, language, errors);
         return values;
+    }
+
+    /// <summary>
+    /// A period never ends before it starts: date fields named xEnd / endDate are checked against xStart / startDate
+    /// (the naming convention docs/catalog.md describes), so no definition has to spell the rule out.
+    /// </summary>
+    private static void CheckPeriods(ServiceDefinition service, Dictionary<string, string> values, string language, FieldErrors errors)
+    {
+        foreach (var end in service.Fields.Where(f => f.Type == FieldType.Date && (f.Name == "endDate" || f.Name.EndsWith("End", StringComparison.Ordinal))))
+        {
+            var startName = end.Name == "endDate" ? "startDate" : end.Name[..^3] + "Start";
+            if (values.TryGetValue(end.Name, out var to) && values.TryGetValue(startName, out var from) && string.CompareOrdinal(to, from) < 0)
+                errors.Add(end.Name, Languages.Text("Validation.EndBeforeStart", language));
+        }
     }
 
     private static string? Check(FormField field, string value, string language, FieldErrors errors)

@@ -36,11 +36,12 @@ public static class DemoUniversity
 
     private static readonly (string Code, string Kk, string Ru, string En)[] Faculties =
     [
-        ("FIT", "Ақпараттық технологиялар факультеті", "Факультет информационных технологий", "Faculty of Information Technology"),
-        ("FEB", "Экономика және бизнес факультеті", "Факультет экономики и бизнеса", "Faculty of Economics and Business"),
-        ("FPJ", "Филология және журналистика факультеті", "Факультет филологии и журналистики", "Faculty of Philology and Journalism"),
-        ("FNS", "Жаратылыстану ғылымдары факультеті", "Факультет естественных наук", "Faculty of Natural Sciences"),
-        ("FLW", "Құқық факультеті", "Юридический факультет", "Faculty of Law"),
+        // Bare names: document templates add the word itself ("{faculty} факультеті", "факультет «{faculty}»").
+        ("FIT", "Ақпараттық технологиялар", "Информационные технологии", "Information Technology"),
+        ("FEB", "Экономика және бизнес", "Экономика и бизнес", "Economics and Business"),
+        ("FPJ", "Филология және журналистика", "Филология и журналистика", "Philology and Journalism"),
+        ("FNS", "Жаратылыстану ғылымдары", "Естественные науки", "Natural Sciences"),
+        ("FLW", "Құқық", "Право", "Law"),
     ];
 
     private static readonly (string Faculty, string Code, string Kk, string Ru, string En, string Level, int Years)[] Programmes =

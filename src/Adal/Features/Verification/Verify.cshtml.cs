@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Adal.Features.Verification;
 
 /// <summary>The page the QR code opens: public, no account, in kk/ru/en.</summary>
+// Checking a file changes nothing and needs no account, so there is no session to forge a request from.
+[IgnoreAntiforgeryToken]
 [RequestSizeLimit(VerificationApi.MaxPdfBytes + 1024 * 1024)]
 public sealed class VerifyModel(DocumentVerification verification) : PageModel
 {
