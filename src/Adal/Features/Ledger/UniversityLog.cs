@@ -14,13 +14,14 @@ public sealed class UniversityLog(AdalDb db, UniversityKeys keys, TimeProvider c
     /// The newest signed tree head, signing a new one when the log has grown since the last (at most one a second,
     /// as CT logs batch theirs). Every head handed out is stored, so the audit can hold the log to it.
     /// </summary>
-    public async Task<SignedTreeHead> LatestHeadAsync(Guid tenantId, string tenantSlug, CancellationToken ct)
+    /// <param name="covering">A leaf index the head must include (a document being verified): then a head is signed at once if needed.</param>
+    public async Task<SignedTreeHead> LatestHeadAsync(Guid tenantId, string tenantSlug, CancellationToken ct, long? covering = null)
     {
         var size = await SizeAsync(tenantId, ct);
         var last = await db.LedgerTreeHeads.AsNoTracking().Where(h => h.TenantId == tenantId).OrderByDescending(h => h.Id).FirstOrDefaultAsync(ct);
         var now = clock.GetUtcNow();
-        if (last is not null && (last.TreeSize == size || now.ToUnixTimeMilliseconds() - last.TimestampMs < 1000))
-            return ToHead(last);
+        var fresh = last is not null && (last.TreeSize == size || now.ToUnixTimeMilliseconds() - last.TimestampMs < 1000);
+        if (fresh && (covering is null || last!.TreeSize > covering)) return ToHead(last!);
         var signer = await keys.SignerAsync(tenantId, tenantSlug, ct);
         var root = new MerkleLog(new DbNodeStore(db, tenantId, size)).RootHash(size);
         var head = signer.Sign(size, root);

@@ -1,4 +1,6 @@
 using Adal.Features.Assignment;
+using Adal.Features.Ledger;
+using Adal.Ledger;
 using Adal.Features.University;
 using Adal.Platform.Identity;
 using Adal.Platform.Persistence;
@@ -65,8 +67,10 @@ public static class DemoUniversity
     private static readonly string[] RussianSurnames = ["Иванов", "Ким", "Петров", "Цой", "Смирнов", "Ли"];
     private static readonly string[] Patronymic = ["Серік", "Болат", "Қайрат", "Мұрат", "Ғалым", "Асқар", "Ерболат", "Нұрлан"];
 
-    public static async Task<bool> SeedAsync(AdalDb db, TimeProvider clock, CancellationToken ct)
+    public static async Task<bool> SeedAsync(IServiceProvider scope, CancellationToken ct)
     {
+        var db = scope.GetRequiredService<AdalDb>();
+        var clock = scope.GetRequiredService<TimeProvider>();
         if (await db.Tenants.AnyAsync(t => t.Slug == Slug, ct)) return false;
         var now = clock.GetUtcNow().UtcDateTime;
         var random = new Random(2026);
@@ -76,6 +80,7 @@ public static class DemoUniversity
             NameKk = "Adal демо университеті", NameRu = "Демо-университет Adal", NameEn = "Adal Demo University",
         };
         db.Tenants.Add(tenant);
+        scope.GetRequiredService<TenantContext>().Enter(tenant.Id, tenant.Slug);
         var faculties = Faculties.ToDictionary(f => f.Code, f => new Faculty { Id = Guid.CreateVersion7(), TenantId = tenant.Id, Code = f.Code, NameKk = f.Kk, NameRu = f.Ru, NameEn = f.En });
         db.Faculties.AddRange(faculties.Values);
         var programmes = Programmes.Select(p => new Programme
@@ -132,6 +137,10 @@ public static class DemoUniversity
                     Reason = "Жақын туысы / Близкий родственник", DeclaredAt = now,
                 });
         }
+        // Every role grant is a ledger event: who may decide what is part of the record.
+        var ledger = scope.GetRequiredService<LedgerRecorder>();
+        foreach (var role in db.ChangeTracker.Entries<UserRole>().Select(e => e.Entity))
+            ledger.Record(new LedgerDraft(LedgerEventTypes.RoleGranted, now).Text("role", role.Role).Text("granted_by", "system").Committed("user", role.UserId.ToString()));
         await db.SaveChangesAsync(ct);
         return true;
     }

@@ -100,22 +100,22 @@ public static class AdalHost
         var configuration = app.Configuration;
         // The working calendar is read now, not on first use: a broken calendar.yaml must stop start-up too.
         _ = app.Services.GetRequiredService<SlaClock>();
-        await PersistenceSetup.MigrateAsync(app.Services);
         var directory = Path.Combine(CatalogPath(configuration), "services");
         var definitions = CatalogLoader.LoadDirectory(directory);
-        var catalog = await app.Services.GetRequiredService<CatalogVersions>().RecordAsync(directory, definitions, CancellationToken.None);
-        app.Services.GetRequiredService<CatalogProvider>().Set(catalog);
-        app.Logger.LogInformation("Catalogue: {Count} service definitions from {Directory}", catalog.Count, directory);
+        await PersistenceSetup.MigrateAsync(app.Services);
         if (app.Environment.IsDevelopment() || configuration.GetValue("Adal:SeedDemo", false))
         {
             await using var scope = app.Services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<AdalDb>();
-            if (await DemoUniversity.SeedAsync(db, app.Services.GetRequiredService<TimeProvider>(), CancellationToken.None))
+            if (await DemoUniversity.SeedAsync(scope.ServiceProvider, CancellationToken.None))
                 app.Logger.LogInformation("Seeded the demo university '{Slug}'", DemoUniversity.Slug);
             Console.WriteLine($"Demo accounts (password {AccountSignIn.DemoPassword}):");
             foreach (var account in DemoUniversity.Accounts)
                 Console.WriteLine($"  {account.Email,-26} {string.Join(", ", account.Roles)}");
         }
+        var (catalog, changed) = await app.Services.GetRequiredService<CatalogVersions>().RecordAsync(directory, definitions, CancellationToken.None);
+        app.Services.GetRequiredService<CatalogProvider>().Set(catalog);
+        await CatalogVersions.RecordInLedgersAsync(app.Services, changed, CancellationToken.None);
+        app.Logger.LogInformation("Catalogue: {Count} service definitions from {Directory} ({Changed} new versions)", catalog.Count, directory, changed.Count);
     }
 
     public static string CatalogPath(IConfiguration configuration) =>

@@ -1,0 +1,85 @@
+using Adal.Features.Documents;
+using Adal.Ledger;
+using Adal.Platform.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Adal.Features.Ledger;
+
+public sealed record LedgerAuditResult(
+    string University, long LogSize, long EntriesAudited, int TreeHeadsVerified, long NodesCompared, int DocumentsChecked,
+    string RootHash, string? Divergence, long? LeafIndex)
+{
+    public bool Intact => Divergence is null;
+}
+
+/// <summary>
+/// Recomputes a university's whole log from the stored entries and holds it to every signed tree head ever
+/// issued and every stored node; then holds the records to the log: each issued document's PDF must hash to
+/// what its document.issued leaf says. Reports the first divergence precisely (which leaf, head or document).
+/// </summary>
+public sealed class LedgerAudit(AdalDb db)
+{
+    private const int Page = 10_000;
+
+    public async Task<LedgerAuditResult> RunAsync(Guid tenantId, string slug, CancellationToken ct)
+    {
+        var size = await db.LedgerStates.AsNoTracking().Where(s => s.TenantId == tenantId).Select(s => (long?)s.Size).FirstOrDefaultAsync(ct) ?? 0;
+        var heads = (await db.LedgerTreeHeads.AsNoTracking().Where(h => h.TenantId == tenantId).ToListAsync(ct)).Select(UniversityLog.ToHead).ToList();
+        var verifier = await UniversityKeys.VerifierAsync(db, tenantId, slug, ct);
+        string? gap = null;
+        long? gapIndex = null;
+
+        // Pages, not one open reader: the auditor reads stored nodes through the same connection meanwhile.
+        async IAsyncEnumerable<byte[]> Entries()
+        {
+            for (long from = 0; ; from += Page)
+            {
+                var rows = await db.LedgerEntries.AsNoTracking().Where(e => e.TenantId == tenantId && e.Index >= from && e.Index < from + Page)
+                    .OrderBy(e => e.Index).Select(e => new { e.Index, e.Leaf }).ToListAsync(ct);
+                for (var i = 0; i < rows.Count; i++)
+                {
+                    if (rows[i].Index != from + i)
+                    {
+                        gap ??= $"Entry {from + i} is missing: the next stored entry is {rows[i].Index}.";
+                        gapIndex ??= from + i;
+                        yield break;
+                    }
+                    yield return rows[i].Leaf;
+                }
+                if (rows.Count < Page) yield break;
+            }
+        }
+
+        var report = await new LogAuditor(verifier, new DbNodeStore(db, tenantId, size)).AuditAsync(Entries(), heads, ct);
+        var divergence = report.FirstDivergence?.ToString();
+        var leafIndex = report.FirstDivergence?.LeafIndex;
+        // A hole in the indexes explains the divergence it causes; name it first.
+        if (gap is not null) (divergence, leafIndex) = (gap, gapIndex);
+        else if (divergence is null && report.EntriesAudited != size)
+            (divergence, leafIndex) = ($"The log's size is {size} but {report.EntriesAudited} entries are stored: entries from {report.EntriesAudited} on are missing.", report.EntriesAudited);
+        var documents = 0;
+        if (divergence is null)
+            (divergence, leafIndex, documents) = await CheckDocumentsAsync(tenantId, ct);
+        return new LedgerAuditResult(slug, size, report.EntriesAudited, report.TreeHeadsVerified, report.StoredNodesCompared, documents,
+            Convert.ToBase64String(report.RootHash), divergence, leafIndex);
+    }
+
+    private async Task<(string?, long?, int)> CheckDocumentsAsync(Guid tenantId, CancellationToken ct)
+    {
+        var documents = await db.Documents.IgnoreQueryFilters().AsNoTracking().Where(d => d.TenantId == tenantId && d.LedgerIndex != null)
+            .Select(d => new { d.Number, d.Pdf, d.Sha256, d.LedgerIndex }).ToListAsync(ct);
+        foreach (var document in documents)
+        {
+            var leaf = await db.LedgerEntries.AsNoTracking().Where(e => e.TenantId == tenantId && e.Index == document.LedgerIndex)
+                .Select(e => e.Leaf).FirstOrDefaultAsync(ct);
+            if (leaf is null || !LedgerEntry.TryDecode(leaf, out var entry, out _) || entry.EventType != LedgerEventTypes.DocumentIssued
+                || entry.Field("document")?.AsText() != document.Number)
+                return ($"Document {document.Number} points to ledger entry {document.LedgerIndex}, which does not record its issue.", document.LedgerIndex, documents.Count);
+            var recorded = entry.Field("sha256")?.Value.ToArray() ?? [];
+            var actual = System.Security.Cryptography.SHA256.HashData(document.Pdf);
+            if (!recorded.AsSpan().SequenceEqual(actual) || Convert.ToHexStringLower(actual) != document.Sha256)
+                return ($"Document {document.Number}: the stored PDF is not the one the ledger recorded at entry {document.LedgerIndex}.", document.LedgerIndex, documents.Count);
+        }
+        return (null, null, documents.Count);
+    }
+}

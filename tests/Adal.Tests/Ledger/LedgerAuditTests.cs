@@ -1,0 +1,75 @@
+using Adal.Features.Documents;
+using Adal.Features.Ledger;
+using Adal.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Adal.Tests.Ledger;
+
+/// <summary>Someone with database access tampers with the record; the audit names the first place it no longer holds.</summary>
+public abstract class LedgerAuditTests<TApp>(TApp app) where TApp : AdalApp
+{
+    private Task<LedgerAuditResult> AuditAsync() =>
+        app.InDemoAsync((_, db) => new LedgerAudit(db).RunAsync(db.Tenants.Single(t => t.Slug == "demo").Id, "demo", default));
+
+    [Fact]
+    public async Task The_audit_catches_an_altered_a_deleted_and_two_swapped_entries_and_a_replaced_pdf()
+    {
+        var student = await app.SignedInAsync("student@demo.local");
+        for (var i = 0; i < 3; i++)
+            await Cases.ApplyAsync(student, new { serviceSlug = "certificate-of-study", fields = new { purpose = "visa", copies = 1 } });
+        // A head that covers everything so far: the audit holds the log to it.
+        await app.CreateClient().GetAsync("/api/ledger/demo/sth");
+        var intact = await AuditAsync();
+        Assert.True(intact.Intact, intact.Divergence);
+        Assert.True(intact.DocumentsChecked >= 3);
+        Assert.True(intact.TreeHeadsVerified >= 1);
+        var tenant = await app.InDemoAsync((_, db) => db.Tenants.Where(t => t.Slug == "demo").Select(t => t.Id).SingleAsync());
+        const long k = 40;
+
+        // 1. A changed byte in one entry (say, a decision's service or a grade's value).
+        var original = await app.InDemoAsync((_, db) => db.LedgerEntries.Where(e => e.TenantId == tenant && e.Index == k).Select(e => e.Leaf).SingleAsync());
+        var altered = original.ToArray();
+        altered[^1] ^= 0x20;
+        await app.InDemoAsync((_, db) => db.LedgerEntries.Where(e => e.TenantId == tenant && e.Index == k).ExecuteUpdateAsync(u => u.SetProperty(e => e.Leaf, altered)));
+        var afterAlter = await AuditAsync();
+        Assert.False(afterAlter.Intact);
+        Assert.Equal(k, afterAlter.LeafIndex);
+        await app.InDemoAsync((_, db) => db.LedgerEntries.Where(e => e.TenantId == tenant && e.Index == k).ExecuteUpdateAsync(u => u.SetProperty(e => e.Leaf, original)));
+
+        // 2. An entry deleted.
+        var row = await app.InDemoAsync((_, db) => db.LedgerEntries.AsNoTracking().SingleAsync(e => e.TenantId == tenant && e.Index == k));
+        await app.InDemoAsync((_, db) => db.LedgerEntries.Where(e => e.TenantId == tenant && e.Index == k).ExecuteDeleteAsync());
+        var afterDelete = await AuditAsync();
+        Assert.False(afterDelete.Intact);
+        Assert.Equal(k, afterDelete.LeafIndex);
+        Assert.Contains($"Entry {k} is missing", afterDelete.Divergence);
+        await app.InDemoAsync(async (_, db) => { db.LedgerEntries.Add(row); return await db.SaveChangesAsync(); });
+
+        // 3. Two entries swapped.
+        var next = await app.InDemoAsync((_, db) => db.LedgerEntries.Where(e => e.TenantId == tenant && e.Index == k + 1).Select(e => e.Leaf).SingleAsync());
+        await app.InDemoAsync((_, db) => db.LedgerEntries.Where(e => e.TenantId == tenant && e.Index == k).ExecuteUpdateAsync(u => u.SetProperty(e => e.Leaf, next)));
+        await app.InDemoAsync((_, db) => db.LedgerEntries.Where(e => e.TenantId == tenant && e.Index == k + 1).ExecuteUpdateAsync(u => u.SetProperty(e => e.Leaf, original)));
+        var afterSwap = await AuditAsync();
+        Assert.False(afterSwap.Intact);
+        Assert.Equal(k, afterSwap.LeafIndex);
+        await app.InDemoAsync((_, db) => db.LedgerEntries.Where(e => e.TenantId == tenant && e.Index == k).ExecuteUpdateAsync(u => u.SetProperty(e => e.Leaf, original)));
+        await app.InDemoAsync((_, db) => db.LedgerEntries.Where(e => e.TenantId == tenant && e.Index == k + 1).ExecuteUpdateAsync(u => u.SetProperty(e => e.Leaf, next)));
+        Assert.True((await AuditAsync()).Intact);
+
+        // 4. An issued PDF replaced in the documents table (the log itself untouched).
+        var document = await app.InDemoAsync((_, db) => db.Documents.AsNoTracking().OrderBy(d => d.IssuedAt).FirstAsync());
+        var forged = document.Pdf.ToArray();
+        forged[forged.Length / 2] ^= 0x01;
+        await app.InDemoAsync((_, db) => db.Documents.Where(d => d.Number == document.Number).ExecuteUpdateAsync(u => u.SetProperty(d => d.Pdf, forged)));
+        var afterForgery = await AuditAsync();
+        Assert.False(afterForgery.Intact);
+        Assert.Contains(document.Number, afterForgery.Divergence);
+        Assert.Equal(document.LedgerIndex, afterForgery.LeafIndex);
+        await app.InDemoAsync((_, db) => db.Documents.Where(d => d.Number == document.Number).ExecuteUpdateAsync(u => u.SetProperty(d => d.Pdf, document.Pdf)));
+        Assert.True((await AuditAsync()).Intact);
+    }
+}
+
+public sealed class LedgerAuditOnSqlite(AdalApp app) : LedgerAuditTests<AdalApp>(app), IClassFixture<AdalApp>;
+
+public sealed class LedgerAuditOnPostgres(PostgresApp app) : LedgerAuditTests<PostgresApp>(app), IClassFixture<PostgresApp>;

@@ -1,0 +1,132 @@
+using System.Net;
+using System.Security.Cryptography;
+using Adal.Features.Ledger;
+using Adal.Ledger;
+using Adal.Platform.Persistence;
+using Adal.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Adal.Tests.Ledger;
+
+/// <summary>The university's log as an independent RFC 9162 client sees it, on SQLite and PostgreSQL.</summary>
+public abstract class LedgerTests<TApp>(TApp app) where TApp : AdalApp
+{
+    private static byte[] B64(string s) => Convert.FromBase64String(s);
+
+    private async Task<(TreeHeadVerifier Verifier, SignedTreeHead Head)> SignedHeadAsync(HttpClient client)
+    {
+        var sth = await (await client.GetAsync("/api/ledger/demo/sth")).ReadJsonAsync();
+        var head = new SignedTreeHead(sth["treeSize"]!.GetValue<long>(), B64(sth["rootHash"]!.GetValue<string>()),
+            DateTimeOffset.FromUnixTimeMilliseconds(sth["timestamp"]!.GetValue<long>()), sth["keyId"]!.GetValue<string>(), B64(sth["signature"]!.GetValue<string>()));
+        var keys = await (await client.GetAsync("/.well-known/adal/keys")).ReadJsonAsync();
+        var verifier = new TreeHeadVerifier(UniversityKeys.LogId("demo"));
+        foreach (var (_, key) in keys.AsObject()) verifier.TrustSubjectPublicKeyInfo(B64(key!["publicKey"]!.GetValue<string>()));
+        return (verifier, head);
+    }
+
+    [Fact]
+    public async Task An_issued_document_is_a_leaf_provably_included_in_the_signed_log()
+    {
+        var student = await app.SignedInAsync("student@demo.local");
+        var request = await Cases.ApplyAsync(student, new { serviceSlug = "certificate-of-study", fields = new { purpose = "employer", copies = 1 } });
+        var number = request["documentNumber"]!.GetValue<string>();
+        var pdf = await (await student.GetAsync($"/api/documents/{number}/pdf")).Content.ReadAsByteArrayAsync();
+        var anonymous = app.CreateClient();
+
+        var (verifier, head) = await SignedHeadAsync(anonymous);
+        Assert.True(verifier.Verify(head).IsValid);
+        var evidence = (await (await anonymous.GetAsync($"/api/verify/{number}")).ReadJsonAsync())["ledger"]!;
+        var index = evidence["leafIndex"]!.GetValue<long>();
+        Assert.True(evidence["inclusionVerified"]!.GetValue<bool>(), evidence.ToJsonString());
+
+        var entries = await (await anonymous.GetAsync($"/api/ledger/demo/entries?start={index}&end={index}")).ReadJsonAsync();
+        var leaf = B64(entries["entries"]![0]!["leaf"]!.GetValue<string>());
+        Assert.True(LedgerEntry.TryDecode(leaf, out var entry, out _));
+        Assert.Equal(LedgerEventTypes.DocumentIssued, entry!.EventType);
+        Assert.Equal(number, entry.Field("document")!.AsText());
+        Assert.Equal(SHA256.HashData(pdf), entry.Field("sha256")!.Value.ToArray());
+        // No personal data in clear: the holder is a commitment, the name appears nowhere in the leaf.
+        Assert.Equal(LedgerFieldKind.Commitment, entry.Field("holder")!.Kind);
+        Assert.DoesNotContain("Нұрланова", System.Text.Encoding.UTF8.GetString(leaf));
+
+        var proof = await (await anonymous.GetAsync($"/api/ledger/demo/proof/inclusion?index={index}&treeSize={head.TreeSize}")).ReadJsonAsync();
+        var path = proof["auditPath"]!.AsArray().Select(h => B64(h!.GetValue<string>())).ToList();
+        Assert.True(MerkleProofs.VerifyInclusion(MerkleHash.Leaf(leaf), index, head.TreeSize, path, head.RootHash));
+        leaf[^1] ^= 1;
+        Assert.False(MerkleProofs.VerifyInclusion(MerkleHash.Leaf(leaf), index, head.TreeSize, path, head.RootHash));
+    }
+
+    [Fact]
+    public async Task Each_decision_is_appended_and_later_heads_are_consistent_with_earlier_ones()
+    {
+        var anonymous = app.CreateClient();
+        var (verifier, before) = await SignedHeadAsync(anonymous);
+        var student = await app.SignedInAsync("student@demo.local");
+        var id = (await Cases.ApplyAsync(student, new { serviceSlug = "academic-leave", fields = Cases.AcademicLeaveFields() }))["id"]!.GetValue<string>();
+        var (_, officer) = await Cases.AssigneeAsync(app, id, Cases.Officers);
+        await Cases.ActAsync(officer, id, new { action = "reject", reason = "Құжаттар толық емес" });
+        app.Clock.Advance(TimeSpan.FromSeconds(2));
+
+        var (_, after) = await SignedHeadAsync(anonymous);
+        Assert.True(after.TreeSize >= before.TreeSize + 1);
+        var consistency = await (await anonymous.GetAsync($"/api/ledger/demo/proof/consistency?first={before.TreeSize}&second={after.TreeSize}")).ReadJsonAsync();
+        var proof = consistency["proof"]!.AsArray().Select(h => B64(h!.GetValue<string>())).ToList();
+        Assert.True(MerkleProofs.VerifyConsistency(before.TreeSize, after.TreeSize, before.RootHash, after.RootHash, proof));
+        Assert.True(verifier.CheckSuccession(before, after, proof).IsValid);
+        // Replaying the older head as if it were new is caught.
+        Assert.False(verifier.CheckSuccession(after, before, proof).IsValid);
+
+        var last = await (await anonymous.GetAsync($"/api/ledger/demo/entries?start={after.TreeSize - 1}&end={after.TreeSize - 1}")).ReadJsonAsync();
+        Assert.True(LedgerEntry.TryDecode(B64(last["entries"]![0]!["leaf"]!.GetValue<string>()), out var refusal, out _));
+        Assert.Equal(LedgerEventTypes.RequestRefused, refusal!.EventType);
+        Assert.Equal("academic-leave", refusal.Field("service")!.AsText());
+        Assert.Equal(LedgerFieldKind.Commitment, refusal.Field("reason")!.Kind);
+    }
+
+    [Fact]
+    public async Task A_failed_save_leaves_neither_the_change_nor_its_ledger_entry()
+    {
+        var sizeBefore = await app.InDemoAsync((_, db) => db.LedgerStates.Select(s => s.Size).SingleAsync());
+        await Assert.ThrowsAnyAsync<DbUpdateException>(() => app.InDemoAsync(async (services, db) =>
+        {
+            var student = await db.Users.SingleAsync(u => u.Email == "student@demo.local");
+            student.FullName = "Changed";
+            // The same e-mail twice violates a unique index: the whole unit of work must fail.
+            db.Users.Add(new Adal.Platform.Identity.User { Id = Guid.NewGuid(), TenantId = student.TenantId, Email = "officer@demo.local", FullName = "Duplicate" });
+            services.GetRequiredService<LedgerRecorder>().Record(new LedgerDraft(LedgerEventTypes.RoleGranted, DateTimeOffset.UtcNow).Text("role", "admin"));
+            return await db.SaveChangesAsync();
+        }));
+        var (sizeAfter, name) = await app.InDemoAsync(async (_, db) =>
+            (await db.LedgerStates.Select(s => s.Size).SingleAsync(), await db.Users.Where(u => u.Email == "student@demo.local").Select(u => u.FullName).SingleAsync()));
+        Assert.Equal(sizeBefore, sizeAfter);
+        Assert.Equal("Нұрланова Әйгерім Серікқызы", name);
+        var entries = await app.InDemoAsync((_, db) => db.LedgerEntries.LongCountAsync());
+        Assert.Equal(sizeAfter, entries);
+    }
+
+    [Fact]
+    public async Task Bad_ledger_queries_get_clear_errors()
+    {
+        var client = app.CreateClient();
+        var size = (await (await client.GetAsync("/api/ledger/demo/sth")).ReadJsonAsync())["treeSize"]!.GetValue<long>();
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/ledger/nowhere/sth")).StatusCode);
+        foreach (var url in new[]
+        {
+            "/api/ledger/demo/entries", "/api/ledger/demo/entries?start=5&end=2", $"/api/ledger/demo/entries?start={size + 10}&end={size + 20}",
+            "/api/ledger/demo/entries?start=-1&end=3", "/api/ledger/demo/entries?start=abc&end=3",
+            $"/api/ledger/demo/proof/inclusion?index={size}&treeSize={size}", $"/api/ledger/demo/proof/inclusion?index=0&treeSize={size + 1}",
+            "/api/ledger/demo/proof/inclusion", "/api/ledger/demo/proof/consistency?first=5&second=3", $"/api/ledger/demo/proof/consistency?first=1&second={size + 1}",
+        })
+        {
+            var response = await client.GetAsync(url);
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{url}: {(int)response.StatusCode}");
+        }
+        var clamped = await (await client.GetAsync($"/api/ledger/demo/entries?start=0&end={size + 5000}")).ReadJsonAsync();
+        Assert.Equal(Math.Min(size, LedgerApi.MaxEntriesPerCall), clamped["entries"]!.AsArray().Count);
+    }
+}
+
+public sealed class LedgerOnSqlite(AdalApp app) : LedgerTests<AdalApp>(app), IClassFixture<AdalApp>;
+
+public sealed class LedgerOnPostgres(PostgresApp app) : LedgerTests<PostgresApp>(app), IClassFixture<PostgresApp>;
