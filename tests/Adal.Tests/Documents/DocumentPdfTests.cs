@@ -143,6 +143,21 @@ public sealed class DocumentPdfTests
         Assert.Contains(longWord, pdf.FlatText().Replace(" ", "", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("kk")]
+    [InlineData("ru")]
+    [InlineData("en")]
+    public void A_one_page_document_stays_small(string language)
+    {
+        // The fonts in Assets/Fonts are subsets (docs/data.md): Skia embeds a font file whole, and with the full
+        // DejaVu Sans pair every document weighed ~750 KB.
+        var content = language switch { "kk" => Kazakh, "ru" => Russian, _ => English };
+        using var pdf = new RenderedPdf(content);
+
+        Assert.Equal(1, pdf.PageCount);
+        Assert.True(pdf.Bytes.Length < 150 * 1024, $"a one-page {language} document is {pdf.Bytes.Length:N0} bytes; expected under 150 KB");
+    }
+
     [Fact]
     public void The_same_document_renders_to_the_same_bytes()
     {
