@@ -86,6 +86,30 @@ public abstract class LedgerTests<TApp>(TApp app) where TApp : AdalApp
     }
 
     [Fact]
+    public async Task A_revoked_document_no_longer_verifies_and_the_revocation_is_in_the_ledger()
+    {
+        var student = await app.SignedInAsync("student@demo.local");
+        var number = (await Cases.ApplyAsync(student, new { serviceSlug = "certificate-of-study", fields = new { purpose = "visa", copies = 1 } }))["documentNumber"]!.GetValue<string>();
+        var registrar = await app.SignedInAsync("registrar@demo.local");
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await student.PostJsonAsync($"/api/documents/{number}/revoke", new { reason = "мен қаламаймын" })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await registrar.PostJsonAsync($"/api/documents/{number}/revoke", new { reason = "" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await registrar.PostJsonAsync("/api/documents/DEMO-2026-NOTHERE0/revoke", new { reason = "x" })).StatusCode);
+        var revoked = await registrar.PostJsonAsync($"/api/documents/{number}/revoke", new { reason = "Қате деректермен берілген" });
+        Assert.Equal(HttpStatusCode.OK, revoked.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await registrar.PostJsonAsync($"/api/documents/{number}/revoke", new { reason = "again" })).StatusCode);
+
+        var verdict = await (await app.CreateClient().GetAsync($"/api/verify/{number}")).ReadJsonAsync();
+        Assert.False(verdict["genuine"]!.GetValue<bool>());
+        Assert.True(verdict["revoked"]!.GetValue<bool>());
+        var size = await app.InDemoAsync((_, db) => db.LedgerStates.Select(s => s.Size).SingleAsync());
+        var last = await app.InDemoAsync((_, db) => db.LedgerEntries.Where(e => e.Index == size - 1).Select(e => e.Leaf).SingleAsync());
+        Assert.True(LedgerEntry.TryDecode(last, out var entry, out _));
+        Assert.Equal(LedgerEventTypes.DocumentRevoked, entry!.EventType);
+        Assert.Equal(number, entry.Field("document")!.AsText());
+    }
+
+    [Fact]
     public async Task A_failed_save_leaves_neither_the_change_nor_its_ledger_entry()
     {
         var sizeBefore = await app.InDemoAsync((_, db) => db.LedgerStates.Select(s => s.Size).SingleAsync());

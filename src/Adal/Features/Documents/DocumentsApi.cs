@@ -1,4 +1,6 @@
+using Adal.Features.Ledger;
 using Adal.Features.Requests;
+using Adal.Ledger;
 using Adal.Platform;
 using Adal.Platform.Identity;
 using Adal.Platform.Localization;
@@ -11,6 +13,8 @@ namespace Adal.Features.Documents;
 public sealed record DocumentInfo(string Number, string Title, string HolderName, string ServiceSlug, Guid RequestId, string Language,
     DateTime IssuedAt, string Sha256, bool Revoked, DateTime? RevokedAt, string PdfUrl, string VerifyUrl);
 
+public sealed record RevokeBody(string? Reason);
+
 public static class DocumentsApi
 {
     public static IEndpointRouteBuilder MapDocumentsApi(this IEndpointRouteBuilder app)
@@ -19,6 +23,9 @@ public static class DocumentsApi
         api.MapGet("/{number}", Get)
             .WithSummary("An issued document: JSON by default, the PDF itself with Accept: application/pdf (holder and case staff only)")
             .Produces<DocumentInfo>().Produces(200, contentType: "application/pdf").ProducesProblem(404);
+        api.MapPost("/{number}/revoke", Revoke)
+            .WithSummary("Revokes an issued document with a reason (registrar or administrator); recorded in the integrity ledger; verification then says revoked")
+            .Produces<DocumentInfo>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
         api.MapGet("/{number}/pdf", Pdf).WithSummary("The issued PDF, byte for byte as issued").Produces(200, contentType: "application/pdf").ProducesProblem(404);
         return app;
     }
@@ -40,6 +47,30 @@ public static class DocumentsApi
         return document is null
             ? Problems.NotFound("Problem.DocumentNotFound", Languages.Current).ToResult()
             : TypedResults.File(document.Pdf, "application/pdf", $"{document.Number}.pdf");
+    }
+
+    private static async Task<IResult> Revoke(string number, RevokeBody body, HttpContext http, AdalDb db, LedgerRecorder ledger, TimeProvider clock, CancellationToken ct)
+    {
+        var actor = Actor.From(http.User)!;
+        var language = Languages.Current;
+        if (!actor.Has(Role.Registrar) && !actor.Has(Role.Admin)) return Problems.Forbidden("Problem.NotYourTurn", language).ToResult();
+        if (string.IsNullOrWhiteSpace(body.Reason) || body.Reason.Length > 2000)
+            return Problems.Invalid(new FieldErrors { ["reason"] = [Languages.Text("Validation.ReasonRequired", language)] }, language).ToResult();
+        var document = number.Length > 40 ? null : await db.Documents.FirstOrDefaultAsync(d => d.Number == number.ToUpperInvariant(), ct);
+        if (document is null) return Problems.NotFound("Problem.DocumentNotFound", language).ToResult();
+        if (document.RevokedAt is not null) return Problems.Conflict("Problem.AlreadyRevoked", language).ToResult();
+        var now = clock.GetUtcNow().UtcDateTime;
+        document.RevokedAt = now;
+        document.RevocationReason = body.Reason.Trim();
+        // A revocation is a decision like any other: it enters the ledger with the same commit.
+        ledger.Record(new LedgerDraft(LedgerEventTypes.DocumentRevoked, now)
+            .Text("document", document.Number)
+            .Integer("issued_entry", document.LedgerIndex ?? -1)
+            .Committed("reason", document.RevocationReason)
+            .Committed("actor", actor.UserId.ToString()));
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(new DocumentInfo(document.Number, document.Title, document.HolderName, document.ServiceSlug, document.RequestId,
+            document.Language, document.IssuedAt, document.Sha256, true, document.RevokedAt, $"/api/documents/{document.Number}/pdf", $"/verify/{document.Number}"));
     }
 
     /// <summary>The holder and whoever may see the request that issued it; anyone else gets a plain 404.</summary>
