@@ -52,6 +52,7 @@ public sealed class DocumentIssuer(AdalDb db, TimeProvider clock, IConfiguration
             {
                 FieldType.Select => field.Options.FirstOrDefault(o => o.Value == value)?.Label.In(language) ?? value,
                 FieldType.Checkbox => Languages.Text(value == "true" ? "Common.Yes" : "Common.No", language),
+                FieldType.Date when DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) => date.ToString("d MMMM yyyy", culture),
                 _ => value,
             };
         }
