@@ -2,6 +2,7 @@ using Adal.Platform.Web;
 
 // `adal` serves; `adal catalog check [folder]` validates service definitions and exits.
 if (args is ["catalog", "check", ..]) return Adal.Features.Catalog.CatalogCommand.Check(args.Length > 2 ? args[2] : null);
+if (args is ["verify", ..]) return Adal.Features.Verification.VerifyCommand.Run(args[1..], Console.Out, Console.Error);
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddAdal();
