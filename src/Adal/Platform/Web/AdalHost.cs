@@ -2,6 +2,7 @@ using Adal.Features.Accounts;
 using Adal.Features.Admin;
 using Adal.Features.Assignment;
 using Adal.Features.Catalog;
+using Adal.Features.Credentials;
 using Adal.Features.Documents;
 using Adal.Features.Ledger;
 using Microsoft.AspNetCore.DataProtection;
@@ -52,6 +53,10 @@ public static class AdalHost
         services.AddScoped<DocumentIssuer>();
         services.AddScoped<RequestWorkflow>();
         services.AddScoped<DocumentVerification>();
+        services.AddScoped<ProofBundles>();
+        services.AddSingleton<CredentialSigner>();
+        services.AddScoped<CredentialIssuer>();
+        services.AddScoped<CredentialVerifier>();
         services.AddSingleton<UniversityKeys>();
         services.AddScoped<UniversityLog>();
         // Data Protection keys encrypt the universities' signing keys (and cookies, tokens): they must survive restarts.
@@ -90,6 +95,7 @@ public static class AdalHost
         app.MapNotificationsApi();
         app.MapAdminApi();
         app.MapLedgerApi();
+        app.MapProofBundleApi().MapCredentialsApi();
         app.MapRazorPages();
         return app;
     }
