@@ -108,7 +108,7 @@ public sealed class AcademicLeaveStory(AdalSite site, ITestOutputHelper output) 
         await resubmit.ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex($"/requests/{requestId}$"));
         await Expect(state).ToHaveAttributeAsync("data-state", "in_review");
-        await Expect(page.Locator("dl.facts")).ToContainTextAsync(Iso(correctedLastDay));
+        await Expect(page.Locator("dl.facts")).ToContainTextAsync(Kazakh(correctedLastDay));
         await Shoot(page, "08-student-resubmitted");
 
         // 4. The same officer approves; then four eyes: one approver signs, the other countersigns.
@@ -155,7 +155,7 @@ public sealed class AcademicLeaveStory(AdalSite site, ITestOutputHelper output) 
         var text = Regex.Replace(await PdfReading.TextAsync(pdf), @"\s+", " ");
         Assert.Contains(StudentName, text, StringComparison.Ordinal);
         Assert.Contains(number, text, StringComparison.Ordinal);
-        Assert.Contains(Iso(correctedLastDay), text, StringComparison.Ordinal);
+        Assert.Contains(Kazakh(correctedLastDay), text, StringComparison.Ordinal);
         var firstPage = site.Screenshots.Keep("15-issued-document-page1.png", await PdfReading.FirstPageAsync(pdf));
         var qrCode = await PdfReading.QrCodeAsync(firstPage);
         Assert.Equal(new Uri(site.Address, $"/verify/{number}").ToString(), qrCode);
@@ -230,6 +230,9 @@ public sealed class AcademicLeaveStory(AdalSite site, ITestOutputHelper output) 
     private void Step(string name) => output.WriteLine($"{_clock.Elapsed.TotalSeconds,6:0.0} s  {name}");
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>How pages and documents print a date for a Kazakh reader: "6 маусым 2027".</summary>
+    private static string Kazakh(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("kk-KZ"));
 
     /// <summary>The smallest file the site's signature check takes for a PDF: the scan of the commission's conclusion.</summary>
     private static readonly byte[] MinimalPdf = System.Text.Encoding.ASCII.GetBytes(
