@@ -80,6 +80,8 @@ public sealed partial class SiteFormTests(AdalApp app) : IClassFixture<AdalApp>
         Assert.Contains("data-state=\"issued\"", html);
         var pdf = await client.GetByteArrayAsync(page + "?handler=document");
         Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(pdf, 0, 4));
+        var credential = await client.GetStringAsync(page + "?handler=credential");
+        Assert.Contains("\"ecdsa-jcs-2019\"", credential);
     }
 
     [Fact]

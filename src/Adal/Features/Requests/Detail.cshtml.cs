@@ -31,6 +31,17 @@ public sealed class RequestDetailModel(AdalDb db, RequestWorkflow workflow, Cata
         return File(document.Pdf, "application/pdf", $"{document.Number}.pdf");
     }
 
+    /// <summary>The issued document as a W3C Verifiable Credential, for a wallet or an employer's verifier.</summary>
+    public async Task<IActionResult> OnGetCredentialAsync(Guid id, [FromServices] Adal.Features.Credentials.CredentialIssuer credentials, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct) || View.DocumentNumber is null) return NotFound();
+        var document = await db.Documents.AsNoTracking().FirstAsync(d => d.Number == View.DocumentNumber, ct);
+        if (document.RevokedAt is not null) return NotFound();
+        var credential = await credentials.IssueAsync(document, ct);
+        Response.Headers.ContentDisposition = $"attachment; filename=\"{document.Number}.credential.json\"";
+        return Content(credential.ToJsonString(), Adal.Features.Credentials.CredentialsApi.MediaType);
+    }
+
     public async Task<IActionResult> OnGetAttachmentAsync(Guid id, Guid attachmentId, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
