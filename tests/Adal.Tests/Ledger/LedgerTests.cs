@@ -110,6 +110,30 @@ public abstract class LedgerTests<TApp>(TApp app) where TApp : AdalApp
     }
 
     [Fact]
+    public async Task After_a_key_rotation_new_heads_use_the_new_key_and_old_heads_still_verify()
+    {
+        var anonymous = app.CreateClient();
+        var student = await app.SignedInAsync("student@demo.local");
+        await Cases.ApplyAsync(student, new { serviceSlug = "certificate-of-study", fields = new { purpose = "visa", copies = 1 } });
+        app.Clock.Advance(TimeSpan.FromSeconds(2));
+        var (_, old) = await SignedHeadAsync(anonymous);
+
+        var tenant = await app.InDemoAsync((_, db) => db.Tenants.Where(t => t.Slug == "demo").Select(t => t.Id).SingleAsync());
+        await app.Service<UniversityKeys>().RotateAsync(tenant, default);
+        await Cases.ApplyAsync(student, new { serviceSlug = "certificate-of-study", fields = new { purpose = "visa", copies = 1 } });
+        app.Clock.Advance(TimeSpan.FromSeconds(2));
+        var (verifier, fresh) = await SignedHeadAsync(anonymous);
+
+        Assert.NotEqual(old.KeyId, fresh.KeyId);
+        Assert.True(verifier.Verify(old).IsValid);
+        Assert.True(verifier.Verify(fresh).IsValid);
+        var keys = await (await anonymous.GetAsync("/.well-known/adal/keys")).ReadJsonAsync();
+        Assert.NotNull(keys[old.KeyId]!["retiredAt"]);
+        var audit = await app.InDemoAsync((_, db) => new LedgerAudit(db).RunAsync(tenant, "demo", default));
+        Assert.True(audit.Intact, audit.Divergence);
+    }
+
+    [Fact]
     public async Task A_failed_save_leaves_neither_the_change_nor_its_ledger_entry()
     {
         var sizeBefore = await app.InDemoAsync((_, db) => db.LedgerStates.Select(s => s.Size).SingleAsync());
