@@ -6,6 +6,7 @@ using Adal.Features.Documents;
 using Adal.Features.Ledger;
 using Microsoft.AspNetCore.DataProtection;
 using Adal.Features.Notifications;
+using Adal.Features.Records;
 using Adal.Features.Requests;
 using Adal.Features.Seeding;
 using Adal.Features.Sla;
@@ -54,6 +55,7 @@ public static class AdalHost
         services.AddScoped<DocumentVerification>();
         services.AddSingleton<UniversityKeys>();
         services.AddScoped<UniversityLog>();
+        services.AddRecords();
         // Data Protection keys encrypt the universities' signing keys (and cookies, tokens): they must survive restarts.
         services.AddDataProtection().SetApplicationName("adal")
             .PersistKeysToFileSystem(new DirectoryInfo(configuration["Adal:KeysPath"] ?? Path.Combine(builder.Environment.ContentRootPath, "App_Data", "keys")));
@@ -90,6 +92,7 @@ public static class AdalHost
         app.MapNotificationsApi();
         app.MapAdminApi();
         app.MapLedgerApi();
+        app.MapRecordsApi();
         app.MapRazorPages();
         return app;
     }
