@@ -139,7 +139,7 @@ public sealed class GradeChanges(AdalDb db, TenantContext tenant, LedgerRecorder
             return (null, Problems.Forbidden("Records.SecondPersonRequired", language));
         if (change.Status != GradeChangeStatus.Pending) return (null, Problems.Conflict("Records.ChangeDecided", language));
         var errors = new FieldErrors();
-        if (noteRequired && string.IsNullOrWhiteSpace(note)) errors.Add("reason", Languages.Text("Validation.ReasonRequired", language));
+        if (noteRequired && string.IsNullOrWhiteSpace(note)) errors.Add("reason", Languages.Text("Records.ReasonRequired", language));
         if (note?.Length > MaxReason) errors.Add("reason", Languages.Text("Validation.MaxLength", language, MaxReason));
         return errors.Count > 0 ? (null, Problems.Invalid(errors, language)) : (change, null);
     }

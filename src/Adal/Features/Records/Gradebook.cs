@@ -49,9 +49,10 @@ public sealed class Gradebook(AdalDb db, TenantContext tenant, LedgerRecorder le
         var outcome = await StageAsync(actor, offering, enrolment, context, score!.Value, body.Reason, language, ct);
         if (outcome.Failure is not null) return outcome;
         await db.SaveChangesAsync(ct);
+        // The ledger index is known only once the unit of work is committed.
         return outcome.Value!.Change is { } pending
             ? new GradeDecision(null, await GradeViews.ChangeAsync(db, pending.Id, language, ct))
-            : outcome.Value;
+            : new GradeDecision(GradeViews.Of(enrolment.Grade!, enrolment, context), null);
     }
 
     /// <summary>
