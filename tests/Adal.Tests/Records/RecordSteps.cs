@@ -89,7 +89,7 @@ internal static partial class RecordSteps
         {
             var path = Path.Combine(folder, "document.pdf");
             File.WriteAllBytes(path, pdf);
-            return Spaces().Replace(ExternalTool.Run("pdftotext", "-enc", "UTF-8", path, "-"), " ");
+            return Spaces().Replace(ExternalTool.Run("pdftotext", "-layout", "-enc", "UTF-8", path, "-"), " ");
         }
         finally
         {

@@ -17,7 +17,7 @@ public static class RecordsApi
         var api = app.MapGroup("/api/records").RequireAuthorization(AuthSetup.ApiPolicy).WithTags("Records");
         api.MapPost("/import", Import)
             .WithSummary("Imports a CSV file (kind = periods, programmes, courses, teachers, students, offerings, enrolments or grades); dryRun=true (the default) only checks")
-            .Accepts<string>("text/csv").Produces<ImportReport>().Produces<ImportReport>(400).ProducesValidationProblem().ProducesProblem(403);
+            .Accepts<string>("text/csv", "text/plain", "application/octet-stream", "application/vnd.ms-excel").Produces<ImportReport>().Produces<ImportReport>(400).ProducesValidationProblem().ProducesProblem(403);
         api.MapGet("/export", Export).WithSummary("Exports one kind in the import format (UTF-8, ';')")
             .Produces(200, contentType: "text/csv").ProducesValidationProblem().ProducesProblem(403);
         api.MapGet("/students/{id:guid}/transcript", Transcript)
