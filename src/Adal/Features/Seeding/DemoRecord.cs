@@ -73,6 +73,7 @@ internal static class DemoRecord
 
         var import = new RecordImport { Id = Guid.CreateVersion7(), TenantId = tenantId, Kind = "grades", Sha256 = "", Content = [], ImportedAt = now };
         var gradeRows = new List<string[]>();
+        var (enrolments, grades) = (new List<Enrolment>(), new List<Grade>());
         var colleague = users["teacher2@demo.local"].Id;
         (Enrolment Enrolment, Grade Grade)? disputed = null;
         void Take(Student student, string course, string period, string kind, int? score)
@@ -81,7 +82,7 @@ internal static class DemoRecord
             {
                 Id = Guid.CreateVersion7(), TenantId = tenantId, OfferingId = Offering(course, period).Id, StudentId = student.UserId, Kind = kind, EnrolledAt = now,
             };
-            db.Enrolments.Add(enrolment);
+            enrolments.Add(enrolment);
             if (score is not { } s) return;
             var term = periods[period];
             var gradedOn = term.GradingClosesOn.AddDays(-random.Next(0, 21));
@@ -91,7 +92,7 @@ internal static class DemoRecord
                 Id = Guid.CreateVersion7(), TenantId = tenantId, EnrolmentId = enrolment.Id, Score = s, Letter = letter, EnteredAt = now,
                 GradedOn = gradedOn < term.GradingOpensOn ? term.GradingOpensOn : gradedOn, ImportId = import.Id,
             };
-            db.Grades.Add(grade);
+            grades.Add(grade);
             if (disputed is null && period == "2025-2026-2" && s < 90 && Offering(course, period).TeacherId == colleague) disputed = (enrolment, grade);
             gradeRows.Add(GradesCsv.Row(student.StudentNumber, course, period, s, letter, gradedOn < term.GradingOpensOn ? term.GradingOpensOn : gradedOn));
         }
@@ -126,14 +127,18 @@ internal static class DemoRecord
                 foreach (var course in plan[current - 1]) Take(student, course, CurrentPeriod, EnrolmentKind.Regular, null);
         }
 
+        // Thousands of rows: written in bulk after the tracked ones, in the same transaction.
+        BulkRows.Add(db, enrolments);
+        BulkRows.Add(db, grades);
+
         // A change asked for after the window, waiting on the registrar's desk for a second person.
         if (disputed is { } d)
-            db.GradeChanges.Add(new GradeChange
+            BulkRows.Add(db, [new GradeChange
             {
                 Id = Guid.CreateVersion7(), TenantId = tenantId, EnrolmentId = d.Enrolment.Id, GradeId = d.Grade.Id, OldScore = d.Grade.Score, NewScore = d.Grade.Score + 6,
                 Reason = "Апелляция комиссиясы емтихан жұмысын қайта тексергенде есептеу қатесін анықтады (хаттама № 7, 2026 ж. 18 маусым).",
                 Status = GradeChangeStatus.Pending, RequestedById = colleague, RequestedAt = now,
-            });
+            }]);
 
         // The historical grades as one import: the file is kept, and its hash is the ledger's proof of every row.
         var content = Encoding.UTF8.GetBytes(CsvWriter.Text(new GradesCsv().Columns, gradeRows));

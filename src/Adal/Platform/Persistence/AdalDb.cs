@@ -33,6 +33,9 @@ public abstract class AdalDb(DbContextOptions options, TenantContext tenant, Led
 
     private Guid? CurrentTenantId => tenant.TenantId;
 
+    /// <summary>Bulk rows (a CSV import's grades) are written inside the same transaction as the unit of work.</summary>
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) => optionsBuilder.AddInterceptors(BulkRows.Interceptor);
+
     public DbSet<Tenant> Tenants => Set<Tenant>();
     public DbSet<User> Users => Set<User>();
     public DbSet<UserRole> UserRoles => Set<UserRole>();

@@ -68,7 +68,7 @@ internal sealed class EnrolmentsCsv : IRecordCsv
             }
             added.Add(new Enrolment { Id = Guid.CreateVersion7(), TenantId = run.TenantId, OfferingId = offering, StudentId = student, Kind = kind, EnrolledAt = run.Now });
         }
-        if (run.Writes) db.Enrolments.AddRange(added);
+        if (run.Writes) BulkRows.Add(db, added);
         return rows.Count;
     }
 

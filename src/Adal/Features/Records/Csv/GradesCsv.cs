@@ -66,7 +66,7 @@ internal sealed class GradesCsv : IRecordCsv
                 GradedOn = gradedOn ?? Min(term.GradingClosesOn, run.Today), ImportId = run.ImportId,
             });
         }
-        if (run.Writes) db.Grades.AddRange(grades);
+        if (run.Writes) BulkRows.Add(db, grades);
         return rows.Count;
     }
 

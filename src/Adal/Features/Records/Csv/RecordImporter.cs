@@ -64,6 +64,7 @@ public sealed class RecordImporter(AdalDb db, TenantContext tenant, LedgerRecord
         {
             // Whatever a kind staged (updates of known rows, role grants) is dropped with the unit of work.
             db.ChangeTracker.Clear();
+            BulkRows.Discard(db);
             ledger.TakeAll();
             var ok = run.Errors.Count == 0;
             return new ImportReport(ok, ok ? count : 0, run.Errors, csv.Kind, dryRun, table.Rows.Count);
