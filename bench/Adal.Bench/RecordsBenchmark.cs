@@ -99,7 +99,7 @@ internal static class RecordsBenchmark
             body.AppendLine();
             body.AppendLine("| measure | figure |");
             body.AppendLine("| --- | --- |");
-            foreach (var (measure, figure) in results) body.AppendLine(Invariant, $"| {measure} | {figure} |");
+            foreach (var (measure, figure) in results) body.AppendLine(Invariant, $"| {measure.Trim()} | {figure} |");
             Console.WriteLine();
             Console.WriteLine(body);
             if (!quick) BenchmarkReport.WriteSection("Academic records", body.ToString());

@@ -33,6 +33,8 @@ internal sealed class StudentsCsv : IRecordCsv
         var users = await db.Users.IgnoreQueryFilters().Include(u => u.Roles).Where(u => emails.Contains(u.Email)).ToDictionaryAsync(u => u.Email, ct);
         var studentUsers = await db.Users.Where(u => students.Values.Select(s => s.UserId).Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct);
         var (seenNumbers, seenIins, seenEmails) = (new HashSet<string>(), new HashSet<string>(), new HashSet<string>());
+        // New accounts go in as bulk rows (thousands at the start of a semester); known students are updated in place.
+        var (newUsers, newRoles, newStudents) = (new List<User>(), new List<UserRole>(), new List<Student>());
         foreach (var row in rows)
         {
             var number = run.Code(row, 0);
@@ -66,10 +68,10 @@ internal sealed class StudentsCsv : IRecordCsv
             if (student is null)
             {
                 var user = new User { Id = Guid.CreateVersion7(), TenantId = run.TenantId, Email = email, FullName = name, CreatedAt = run.Now, PreferredLanguage = "kk" };
-                user.Roles.Add(new UserRole { UserId = user.Id, Role = role, TenantId = run.TenantId });
-                db.Users.Add(user);
+                newUsers.Add(user);
+                newRoles.Add(new UserRole { UserId = user.Id, Role = role, TenantId = run.TenantId });
                 student = new Student { UserId = user.Id, TenantId = run.TenantId, StudentNumber = number };
-                db.Students.Add(student);
+                newStudents.Add(student);
                 students[number] = student;
             }
             else if (studentUsers.TryGetValue(student.UserId, out var user))
@@ -78,6 +80,12 @@ internal sealed class StudentsCsv : IRecordCsv
             }
             (student.Iin, student.ProgrammeId, student.Year, student.Status, student.IsForeign) =
                 (iin.Length > 0 ? iin : null, programme, year.Value, Statuses[status], foreign.Value);
+        }
+        if (run.Writes)
+        {
+            BulkRows.Add(db, newUsers);
+            BulkRows.Add(db, newRoles);
+            BulkRows.Add(db, newStudents);
         }
         return rows.Count;
     }
