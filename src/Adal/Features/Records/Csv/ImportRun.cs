@@ -14,8 +14,9 @@ internal interface IRecordCsv
     IReadOnlyList<string> Columns { get; }
 
     /// <summary>
-    /// Checks every row and reports each problem to <paramref name="run"/>; only when there is none and the run is
-    /// real does it add the rows to the unit of work. Returns the number of rows that are (or would be) imported.
+    /// Checks every row and reports each problem to <paramref name="run"/>, and while <see cref="ImportRun.Writes"/>
+    /// holds adds the rows to the unit of work (tracked, or as <see cref="BulkRows"/>). The importer drops the whole
+    /// unit of work when any row failed or the run is dry. Returns the number of rows that are (or would be) imported.
     /// </summary>
     Task<int> ImportAsync(ImportRun run, IReadOnlyList<CsvRow> rows, CancellationToken ct);
 
