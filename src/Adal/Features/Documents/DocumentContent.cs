@@ -14,4 +14,8 @@ public sealed record DocumentContent(
     string DocumentNumber,
     DateTime IssuedAtUtc,
     string VerificationUrl,
-    long? LedgerIndex);
+    long? LedgerIndex)
+{
+    /// <summary>Printed after the body when set: the record behind a transcript or a diploma supplement.</summary>
+    public DocumentTable? Table { get; init; }
+}

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Adal.Features.Catalog;
 using Adal.Features.Requests;
 using Adal.Features.Ledger;
+using Adal.Features.Records;
 using Adal.Features.Sla;
 using Adal.Ledger;
 using Adal.Platform.Localization;
@@ -16,7 +17,7 @@ namespace Adal.Features.Documents;
 /// Renders the document a service issues from its template and the university's record of the applicant,
 /// numbers it, stores the PDF with its SHA-256, in the same unit of work as the decision that issues it.
 /// </summary>
-public sealed class DocumentIssuer(AdalDb db, TimeProvider clock, IConfiguration configuration, SlaClock sla, LedgerRecorder ledger)
+public sealed class DocumentIssuer(AdalDb db, TimeProvider clock, IConfiguration configuration, SlaClock sla, LedgerRecorder ledger, RecordDocuments records)
 {
     // Crockford's base32 without I, L, O, U: no letters a reader confuses when typing a number from paper.
     private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -24,7 +25,10 @@ public sealed class DocumentIssuer(AdalDb db, TimeProvider clock, IConfiguration
     public async Task<IssuedDocument> IssueAsync(ServiceRequest request, ServiceDefinition service, CancellationToken ct)
     {
         var template = service.Document ?? throw new InvalidOperationException($"{service.Slug} issues no document.");
-        var language = request.Language;
+        var fields = JsonSerializer.Deserialize<Dictionary<string, string>>(request.FieldsJson) ?? [];
+        // A transcript or diploma supplement is generated from the academic record, in the language the service says.
+        var record = await records.ForAsync(service.Slug, request.ApplicantId, fields, request.Language, ct);
+        var language = record?.Language ?? request.Language;
         var now = clock.GetUtcNow().UtcDateTime;
         var tenant = await db.Tenants.AsNoTracking().FirstAsync(t => t.Id == request.TenantId, ct);
         var holder = await db.Users.AsNoTracking().FirstAsync(u => u.Id == request.ApplicantId, ct);
@@ -32,7 +36,6 @@ public sealed class DocumentIssuer(AdalDb db, TimeProvider clock, IConfiguration
             .FirstOrDefaultAsync(s => s.UserId == request.ApplicantId, ct);
         var number = NewNumber(tenant.Slug, now);
         var culture = Languages.Culture(language);
-        var fields = JsonSerializer.Deserialize<Dictionary<string, string>>(request.FieldsJson) ?? [];
         var values = new Dictionary<string, string>
         {
             ["fullName"] = holder.FullName,
@@ -59,7 +62,7 @@ public sealed class DocumentIssuer(AdalDb db, TimeProvider clock, IConfiguration
         var body = CatalogLoader.Placeholder().Replace(template.Body.In(language), m => values.GetValueOrDefault(m.Groups[1].Value, m.Value));
         var baseUrl = (configuration["Adal:PublicBaseUrl"] ?? "http://127.0.0.1:5000").TrimEnd('/');
         var content = new DocumentContent(language, tenant.Name(language), template.Title.In(language), body,
-            holder.FullName, number, now, $"{baseUrl}/verify/{number}", LedgerIndex: null);
+            holder.FullName, number, now, $"{baseUrl}/verify/{number}", LedgerIndex: null) { Table = record?.Table };
         var document = new IssuedDocument
         {
             Number = number,

@@ -9,10 +9,25 @@ internal sealed record FlowLine(string Text, SKFont Font, float Height, float Ga
 {
     /// <summary>Where <see cref="Text"/> starts when the line has a label column.</summary>
     public float LabelColumn { get; init; }
+
+    /// <summary>A table row instead of text: its cells, each wrapped to its column.</summary>
+    public IReadOnlyList<TableCell>? Cells { get; init; }
+
+    /// <summary>A thin rule under the line (under a table's column headings).</summary>
+    public bool RuleBelow { get; init; }
+
+    /// <summary>Placed first on a page that this line starts (a table's column headings).</summary>
+    public FlowLine? RepeatAbove { get; init; }
 }
 
-/// <summary>A line placed on a page, at its baseline.</summary>
-internal sealed record PlacedLine(FlowLine Line, float Baseline);
+/// <summary>One cell of a table row: where its column starts, how wide it is, and its wrapped lines.</summary>
+internal sealed record TableCell(float Left, float Width, IReadOnlyList<string> Lines, SKFont Font, bool AlignRight);
+
+/// <summary>A line placed on a page, at its baseline; <see cref="Top"/> is where its height begins.</summary>
+internal sealed record PlacedLine(FlowLine Line, float Baseline)
+{
+    public float Top { get; init; }
+}
 
 /// <summary>The fonts and sizes of a document, owned for one rendering (SKFont is not shared across threads).</summary>
 internal sealed class DocumentTypography : IDisposable
@@ -23,10 +38,12 @@ internal sealed class DocumentTypography : IDisposable
     public SKFont Value { get; } = Create(DocumentFonts.Regular, 10.5f);
     public SKFont Body { get; } = Create(DocumentFonts.Regular, 11.5f);
     public SKFont Footer { get; } = Create(DocumentFonts.Regular, 8.5f);
+    public SKFont Table { get; } = Create(DocumentFonts.Regular, 8.5f);
+    public SKFont TableBold { get; } = Create(DocumentFonts.Bold, 8.5f);
 
     public void Dispose()
     {
-        foreach (var font in new[] { University, Title, Label, Value, Body, Footer })
+        foreach (var font in new[] { University, Title, Label, Value, Body, Footer, Table, TableBold })
             font.Dispose();
     }
 
@@ -50,9 +67,14 @@ internal static class DocumentLayout
                 pages.Add([]);
                 y = top;
                 gap = 0;
+                if (line.RepeatAbove is { } above)
+                {
+                    pages[^1].Add(new PlacedLine(above, Baseline(above, y)) { Top = y });
+                    y += above.Height;
+                }
             }
             var lineTop = y + gap;
-            pages[^1].Add(new PlacedLine(line, Baseline(line, lineTop)));
+            pages[^1].Add(new PlacedLine(line, Baseline(line, lineTop)) { Top = lineTop });
             y = lineTop + line.Height;
         }
         return pages;

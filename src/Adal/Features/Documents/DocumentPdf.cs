@@ -100,6 +100,61 @@ public static class DocumentPdf
             }
             gap = 8f;
         }
+
+        if (content.Table is { } table)
+            foreach (var line in TableFlow(table, type))
+                yield return line;
+    }
+
+    private const float TableLine = 11f;
+
+    /// <summary>The table as flowing lines: one per row (a row never splits across pages), headings repeated on each page.</summary>
+    private static IEnumerable<FlowLine> TableFlow(DocumentTable table, DocumentTypography type)
+    {
+        var lefts = new float[table.Columns.Count];
+        for (var i = 1; i < lefts.Length; i++) lefts[i] = lefts[i - 1] + table.Columns[i - 1].Share * ContentWidth;
+        FlowLine Row(IReadOnlyList<string> cells, DocumentRowStyle style, float gap)
+        {
+            var font = style == DocumentRowStyle.Normal ? type.Table : type.TableBold;
+            var placed = style == DocumentRowStyle.Heading
+                ? [new TableCell(Margin, ContentWidth, TextWrapping.Wrap(cells.FirstOrDefault() ?? "", font, ContentWidth), font, false)]
+                : cells.Take(lefts.Length).Select((text, i) =>
+                {
+                    var width = table.Columns[i].Share * ContentWidth - 4f;
+                    return new TableCell(Margin + lefts[i], width, TextWrapping.Wrap(text, font, width), font, table.Columns[i].AlignRight);
+                }).ToList();
+            return new FlowLine("", font, Height: placed.Max(c => c.Lines.Count) * TableLine + 3f, Gap: gap) { Cells = placed };
+        }
+        var headings = Row(table.Columns.Select(c => c.Heading).ToList(), DocumentRowStyle.Total, 0) with { RuleBelow = true };
+        yield return headings with { Gap = 16f };
+        foreach (var row in table.Rows)
+            yield return Row(row.Cells, row.Style, row.Style == DocumentRowStyle.Heading ? 5f : 0) with { RepeatAbove = headings };
+        var gap = 8f;
+        foreach (var note in table.Notes)
+        {
+            foreach (var line in TextWrapping.Wrap(note, type.Footer, ContentWidth))
+            {
+                yield return new FlowLine(line, type.Footer, Height: 11f, Gap: gap);
+                gap = 0;
+            }
+            gap = 3f;
+        }
+    }
+
+    /// <summary>A table row: each cell's lines from the row's top, and a rule beneath when the row asks for one.</summary>
+    private static void DrawCells(SKCanvas canvas, PlacedLine placed, IReadOnlyList<TableCell> cells, SKPaint ink)
+    {
+        foreach (var cell in cells)
+        {
+            var baseline = placed.Top + 1.5f - cell.Font.Metrics.Ascent;
+            foreach (var text in cell.Lines)
+            {
+                if (cell.AlignRight) canvas.DrawText(text, cell.Left + cell.Width, baseline, SKTextAlign.Right, cell.Font, ink);
+                else canvas.DrawText(text, cell.Left, baseline, SKTextAlign.Left, cell.Font, ink);
+                baseline += TableLine;
+            }
+        }
+        if (placed.Line.RuleBelow) DrawRule(canvas, placed.Top + placed.Line.Height);
     }
 
     private static void DrawHeader(SKCanvas canvas, List<string> universityLines, float headerBottom, DocumentTypography type)
@@ -118,8 +173,14 @@ public static class DocumentPdf
     {
         using var ink = new SKPaint { Color = Ink, IsAntialias = true };
         using var muted = new SKPaint { Color = Muted, IsAntialias = true };
-        foreach (var (line, baseline) in lines)
+        foreach (var placed in lines)
         {
+            var (line, baseline) = placed;
+            if (line.Cells is { } cells)
+            {
+                DrawCells(canvas, placed, cells, ink);
+                continue;
+            }
             if (line.Centered)
             {
                 canvas.DrawText(line.Text, PageWidth / 2, baseline, SKTextAlign.Center, line.Font, ink);

@@ -11,7 +11,7 @@ namespace Adal.Features.Seeding;
 
 /// <summary>
 /// The demo university (slug "demo"): five faculties, eleven programmes, ~200 students with valid IINs,
-/// officers, approvers and the accounts the README lists. Seeded once, in Development only.
+/// officers, approvers, teachers, the accounts the README lists, and the academic record (<see cref="DemoRecord"/>). Seeded once, in Development only.
 /// Deterministic (fixed seed), so every demo and test sees the same university.
 /// </summary>
 public static class DemoUniversity
@@ -30,6 +30,8 @@ public static class DemoUniversity
         new("approver2@demo.local", "Тоқтаров Асқар Мұратұлы", [Role.Approver]),
         new("registrar@demo.local", "Мұхамедиярова Жанар Төлеуқызы", [Role.Registrar]),
         new("registrar2@demo.local", "Ли Виктория Сергеевна", [Role.Registrar]),
+        new("teacher@demo.local", "Сапарова Мәдина Ғалымқызы", [Role.Teacher]),
+        new("teacher2@demo.local", "Ким Андрей Вячеславович", [Role.Teacher]),
         new("commissioner@demo.local", "Сейітов Нұрлан Маратұлы", [Role.Commissioner]),
         new("auditor@demo.local", "Ахметова Динара Есенқызы", [Role.Auditor]),
         new("admin@demo.local", "Касымов Тимур Ринатович", [Role.Admin]),
@@ -103,7 +105,7 @@ public static class DemoUniversity
         var demoStudent = users["student@demo.local"];
         db.Students.Add(new Student
         {
-            UserId = demoStudent.Id, TenantId = tenant.Id, StudentNumber = "2022-FIT-0001", Iin = MakeIin(new DateOnly(2004, 3, 14), female: true, 1017),
+            UserId = demoStudent.Id, TenantId = tenant.Id, StudentNumber = DemoRecord.DemoStudentNumber, Iin = MakeIin(new DateOnly(2004, 3, 14), female: true, 1017),
             ProgrammeId = programmes[0].Id, Year = 4, Status = StudentStatus.Enrolled,
         });
         db.Students.Add(new Student
@@ -122,10 +124,13 @@ public static class DemoUniversity
             var user = NewUser(tenant.Id, $"s{i:0000}@demo.local", name, [status == StudentStatus.Applicant ? Role.Applicant : Role.Student], now);
             db.Users.Add(user);
             var year = status == StudentStatus.Applicant ? 0 : 1 + random.Next(programme.DurationYears);
+            if (status == StudentStatus.Graduated) year = programme.DurationYears;
+            // The number starts with the year of admission: autumn 2026 is the current semester, graduates finished in spring 2026.
+            var admitted = status == StudentStatus.Graduated ? 2026 - year : 2027 - Math.Max(year, 1);
             var born = new DateOnly(2007 - Math.Max(year, 1), 1 + random.Next(12), 1 + random.Next(28));
             db.Students.Add(new Student
             {
-                UserId = user.Id, TenantId = tenant.Id, StudentNumber = $"{2026 - Math.Max(year, 1)}-{programme.Code}-{i:0000}",
+                UserId = user.Id, TenantId = tenant.Id, StudentNumber = $"{admitted}-{programme.Code}-{i:0000}",
                 Iin = foreign ? null : MakeIin(born, female, random.Next(10000)),
                 ProgrammeId = status == StudentStatus.Applicant ? null : programme.Id, Year = year, Status = status, IsForeign = foreign,
             });
@@ -137,8 +142,9 @@ public static class DemoUniversity
                     Reason = "Жақын туысы / Близкий родственник", DeclaredAt = now,
                 });
         }
-        // Every role grant is a ledger event: who may decide what is part of the record.
         var ledger = scope.GetRequiredService<LedgerRecorder>();
+        DemoRecord.Add(db, tenant.Id, now, ledger);
+        // Every role grant is a ledger event: who may decide what is part of the record.
         foreach (var role in db.ChangeTracker.Entries<UserRole>().Select(e => e.Entity))
             ledger.Record(new LedgerDraft(LedgerEventTypes.RoleGranted, now).Text("role", role.Role).Text("granted_by", "system").Committed("user", role.UserId.ToString()));
         await db.SaveChangesAsync(ct);

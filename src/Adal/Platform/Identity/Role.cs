@@ -8,19 +8,21 @@ public static class Role
     public const string Officer = "officer";
     public const string Approver = "approver";
     public const string Registrar = "registrar";
+    /// <summary>Teaches courses and enters their grades (academic records).</summary>
+    public const string Teacher = "teacher";
     public const string Commissioner = "commissioner";
     public const string Auditor = "auditor";
     public const string Admin = "admin";
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>
     {
-        Student, Applicant, Officer, Approver, Registrar, Commissioner, Auditor, Admin,
+        Student, Applicant, Officer, Approver, Registrar, Teacher, Commissioner, Auditor, Admin,
     };
 
     /// <summary>Everyone employed by the university: eligible for staff services.</summary>
     public static readonly IReadOnlySet<string> Staff = new HashSet<string>
     {
-        Officer, Approver, Registrar, Commissioner, Auditor, Admin,
+        Officer, Approver, Registrar, Teacher, Commissioner, Auditor, Admin,
     };
 
     /// <summary>Roles that may see any request of their university (read-only for auditors).</summary>

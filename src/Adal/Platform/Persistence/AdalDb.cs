@@ -3,6 +3,7 @@ using Adal.Features.Catalog;
 using Adal.Features.Documents;
 using Adal.Features.Ledger;
 using Adal.Features.Notifications;
+using Adal.Features.Records;
 using Adal.Features.Requests;
 using Adal.Features.University;
 using Adal.Platform.Identity;
@@ -32,6 +33,9 @@ public abstract class AdalDb(DbContextOptions options, TenantContext tenant, Led
 
     private Guid? CurrentTenantId => tenant.TenantId;
 
+    /// <summary>Bulk rows (a CSV import's grades) are written inside the same transaction as the unit of work.</summary>
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) => optionsBuilder.AddInterceptors(BulkRows.Interceptor);
+
     public DbSet<Tenant> Tenants => Set<Tenant>();
     public DbSet<User> Users => Set<User>();
     public DbSet<UserRole> UserRoles => Set<UserRole>();
@@ -51,6 +55,14 @@ public abstract class AdalDb(DbContextOptions options, TenantContext tenant, Led
     public DbSet<LedgerTreeHeadRow> LedgerTreeHeads => Set<LedgerTreeHeadRow>();
     public DbSet<LedgerKeyRow> LedgerKeys => Set<LedgerKeyRow>();
     public DbSet<LedgerOpeningRow> LedgerOpenings => Set<LedgerOpeningRow>();
+    public DbSet<AcademicPeriod> AcademicPeriods => Set<AcademicPeriod>();
+    public DbSet<Course> Courses => Set<Course>();
+    public DbSet<CourseOffering> CourseOfferings => Set<CourseOffering>();
+    public DbSet<Enrolment> Enrolments => Set<Enrolment>();
+    public DbSet<Grade> Grades => Set<Grade>();
+    public DbSet<GradeChange> GradeChanges => Set<GradeChange>();
+    public DbSet<ProgrammeCredits> ProgrammeCredits => Set<ProgrammeCredits>();
+    public DbSet<RecordImport> RecordImports => Set<RecordImport>();
 
     /// <summary>All times are UTC; SQLite stores them as text without a kind, so reading marks them UTC again.</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -73,6 +85,14 @@ public abstract class AdalDb(DbContextOptions options, TenantContext tenant, Led
         modelBuilder.Entity<IssuedDocument>().HasQueryFilter(e => e.TenantId == CurrentTenantId);
         modelBuilder.Entity<Notification>().HasQueryFilter(e => e.TenantId == CurrentTenantId);
         modelBuilder.Entity<ConflictOfInterestDeclaration>().HasQueryFilter(e => e.TenantId == CurrentTenantId);
+        modelBuilder.Entity<AcademicPeriod>().HasQueryFilter(e => e.TenantId == CurrentTenantId);
+        modelBuilder.Entity<Course>().HasQueryFilter(e => e.TenantId == CurrentTenantId);
+        modelBuilder.Entity<CourseOffering>().HasQueryFilter(e => e.TenantId == CurrentTenantId);
+        modelBuilder.Entity<Enrolment>().HasQueryFilter(e => e.TenantId == CurrentTenantId);
+        modelBuilder.Entity<Grade>().HasQueryFilter(e => e.TenantId == CurrentTenantId);
+        modelBuilder.Entity<GradeChange>().HasQueryFilter(e => e.TenantId == CurrentTenantId);
+        modelBuilder.Entity<ProgrammeCredits>().HasQueryFilter(e => e.TenantId == CurrentTenantId);
+        modelBuilder.Entity<RecordImport>().HasQueryFilter(e => e.TenantId == CurrentTenantId);
     }
 }
 

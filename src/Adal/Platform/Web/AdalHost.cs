@@ -7,6 +7,7 @@ using Adal.Features.Documents;
 using Adal.Features.Ledger;
 using Microsoft.AspNetCore.DataProtection;
 using Adal.Features.Notifications;
+using Adal.Features.Records;
 using Adal.Features.Requests;
 using Adal.Features.Seeding;
 using Adal.Features.Sla;
@@ -59,6 +60,7 @@ public static class AdalHost
         services.AddScoped<CredentialVerifier>();
         services.AddSingleton<UniversityKeys>();
         services.AddScoped<UniversityLog>();
+        services.AddRecords();
         // Data Protection keys encrypt the universities' signing keys (and cookies, tokens): they must survive restarts.
         services.AddDataProtection().SetApplicationName("adal")
             .PersistKeysToFileSystem(new DirectoryInfo(configuration["Adal:KeysPath"] ?? Path.Combine(builder.Environment.ContentRootPath, "App_Data", "keys")));
@@ -96,6 +98,7 @@ public static class AdalHost
         app.MapAdminApi();
         app.MapLedgerApi();
         app.MapProofBundleApi().MapCredentialsApi();
+        app.MapRecordsApi();
         app.MapRazorPages();
         return app;
     }
