@@ -2,6 +2,7 @@ using Adal.Features.Accounts;
 using Adal.Features.Admin;
 using Adal.Features.Assignment;
 using Adal.Features.Catalog;
+using Adal.Features.Diagnostics;
 using Adal.Features.Documents;
 using Adal.Features.Ledger;
 using Microsoft.AspNetCore.DataProtection;
@@ -90,6 +91,7 @@ public static class AdalHost
         app.MapNotificationsApi();
         app.MapAdminApi();
         app.MapLedgerApi();
+        app.MapPingApi();
         app.MapRazorPages();
         return app;
     }
