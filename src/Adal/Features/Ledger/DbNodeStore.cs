@@ -1,3 +1,4 @@
+using Adal.Features.Records;
 using Adal.Ledger;
 using Adal.Platform.Persistence;
 
@@ -35,8 +36,8 @@ internal sealed class DbNodeStore(AdalDb db, Guid tenantId, long size) : IMerkle
     {
         if (nodes.PreviousLeafCount != LeafCount)
             throw new InvalidOperationException($"The log has {LeafCount} leaves; a batch built on {nodes.PreviousLeafCount} cannot be appended.");
-        foreach (var (address, hash) in nodes.Enumerate())
-            db.LedgerNodes.Add(new LedgerNodeRow { TenantId = tenantId, Level = address.Level, Index = address.Index, Hash = hash });
+        // About two nodes per leaf: written as bulk rows in the same transaction, not tracked one by one.
+        BulkRows.Add(db, nodes.Enumerate().Select(n => new LedgerNodeRow { TenantId = tenantId, Level = n.Address.Level, Index = n.Address.Index, Hash = n.Hash }).ToList());
         LeafCount = nodes.LeafCount;
     }
 }

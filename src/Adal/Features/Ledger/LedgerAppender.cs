@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using Adal.Features.Records;
 using Adal.Ledger;
 using Adal.Platform.Persistence;
 using Microsoft.Data.Sqlite;
@@ -34,13 +35,18 @@ public static class LedgerAppender
                 var drafts = pending.Select((p, i) => p.Build(state.Size + i)).ToList();
                 var leaves = drafts.Select(d => d.ToEntry().Encode()).ToList();
                 var batch = log.AppendBatch(leaves);
+                var entries = new List<LedgerEntryRow>(drafts.Count);
+                var openings = new List<LedgerOpeningRow>();
                 for (var i = 0; i < drafts.Count; i++)
                 {
                     var index = state.Size + i;
-                    db.LedgerEntries.Add(new LedgerEntryRow { TenantId = tenantId, Index = index, EventType = drafts[i].EventType, Leaf = leaves[i], RecordedAt = now });
+                    entries.Add(new LedgerEntryRow { TenantId = tenantId, Index = index, EventType = drafts[i].EventType, Leaf = leaves[i], RecordedAt = now });
                     foreach (var (field, opening) in drafts[i].Openings)
-                        db.LedgerOpenings.Add(new LedgerOpeningRow { TenantId = tenantId, Index = index, Field = field, Salt = opening.Salt, Value = opening.Value });
+                        openings.Add(new LedgerOpeningRow { TenantId = tenantId, Index = index, Field = field, Salt = opening.Salt, Value = opening.Value });
                 }
+                // Multi-row inserts inside this transaction: change tracking cost more than the writes themselves.
+                BulkRows.Add(db, entries);
+                BulkRows.Add(db, openings);
                 state.Size = batch.TreeSize;
                 var written = await save(ct);
                 if (ownTransaction) await db.Database.CommitTransactionAsync(ct);

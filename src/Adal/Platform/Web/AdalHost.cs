@@ -3,6 +3,7 @@ using Adal.Features.Admin;
 using Adal.Features.Assignment;
 using Adal.Features.Catalog;
 using Adal.Features.Credentials;
+using Adal.Features.Diagnostics;
 using Adal.Features.Documents;
 using Adal.Features.Ledger;
 using Microsoft.AspNetCore.DataProtection;
@@ -99,6 +100,7 @@ public static class AdalHost
         app.MapLedgerApi();
         app.MapProofBundleApi().MapCredentialsApi();
         app.MapRecordsApi();
+        app.MapPingApi();
         app.MapRazorPages();
         return app;
     }

@@ -1,0 +1,55 @@
+using System.Globalization;
+
+namespace Adal.Bench.Load;
+
+/// <summary>
+/// The registration-day run's size. Full by default (50,000 students, 1,000,000 past requests, a 60 s mix on 64
+/// connections); --smoke is the CI size (200 students, 2,000 requests, 5 s on 8 connections). Flags override either.
+/// </summary>
+internal sealed record LoadOptions(bool Smoke, string? Postgres, int Students, int PastRequests, int Seconds, int Connections, bool Keep)
+{
+    public static LoadOptions SmokeRun(string? postgres = null) => new(true, postgres, 200, 2_000, 5, 8, false);
+
+    public static LoadOptions FullRun(string? postgres = null) => new(false, postgres, 50_000, 1_000_000, 60, 64, false);
+
+    /// <summary>Each single-operation phase (the ceiling, searches, status reads, submissions): a sixth of the mix, at least 5 s.</summary>
+    public TimeSpan PhaseLength => Smoke ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(Math.Max(5, Seconds / 6));
+
+    public TimeSpan WarmUp => Smoke ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(5);
+
+    /// <summary>Officers, approvers and registrars among the connections of the mix: one in eight, at least an officer and an approver.</summary>
+    public int StaffConnections => Math.Max(2, Connections / 8);
+
+    public static LoadOptions? Parse(IReadOnlyList<string> args, out string? error)
+    {
+        error = null;
+        var options = args.Contains("--smoke") ? SmokeRun() : FullRun();
+        for (var i = 0; i < args.Count; i++)
+        {
+            string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+            int Number() => int.TryParse(Value(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0
+                ? n : throw new ArgumentException($"{args[i - 1]} needs a positive whole number");
+            try
+            {
+                options = args[i] switch
+                {
+                    "--smoke" => options,
+                    "--postgres" => options with { Postgres = Value() },
+                    "--students" => options with { Students = Number() },
+                    "--past-requests" => options with { PastRequests = Number() },
+                    "--seconds" => options with { Seconds = Number() },
+                    "--connections" => options with { Connections = Number() },
+                    "--keep" => options with { Keep = true },
+                    _ => throw new ArgumentException($"unknown option {args[i]}"),
+                };
+            }
+            catch (ArgumentException e)
+            {
+                error = e.Message;
+                return null;
+            }
+        }
+        if (options.Connections < 4) error = "--connections must be at least 4 (students, an officer and an approver)";
+        return error is null ? options : null;
+    }
+}

@@ -1,0 +1,95 @@
+using System.Data.Common;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Adal.Bench.Load;
+
+/// <summary>
+/// Inserts the host's own entity objects in multi-row INSERT statements, with the table, columns and value
+/// conversions (enums as text, UTC times, GUIDs as SQLite text) read from the host's EF Core model. The rows are
+/// exactly what the host would have written, without the change tracker: a million requests seed in minutes.
+/// </summary>
+internal sealed class ModelTableWriter<T> where T : class
+{
+    private readonly DbConnection _connection;
+    private readonly Column[] _columns;
+    private readonly string _insertPrefix;
+    private readonly int _rowsPerStatement;
+    private DbCommand? _fullCommand;
+
+    private sealed record Column(string Name, RelationalTypeMapping Mapping, IClrPropertyGetter Getter, bool Nullable);
+
+    /// <param name="rowsPerStatement">Rows in one INSERT; by default as many as keep a statement under the providers' parameter limits.</param>
+    public ModelTableWriter(DbContext db, DbConnection connection, int? rowsPerStatement = null)
+    {
+        _connection = connection;
+        var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
+        var table = entity.GetTableName() ?? throw new InvalidOperationException($"{typeof(T).Name} has no table.");
+        var store = StoreObjectIdentifier.Table(table, entity.GetSchema());
+        var sql = db.GetService<ISqlGenerationHelper>();
+        _columns = entity.GetProperties()
+            // Database-generated keys (a transition's sequence number) are left to the database, as EF Core does.
+            .Where(p => !(p.IsPrimaryKey() && p.ValueGenerated == ValueGenerated.OnAdd && p.ClrType == typeof(long)))
+            .Select(p => p.IsShadowProperty()
+                ? throw new NotSupportedException($"{typeof(T).Name}.{p.Name} is a shadow property; the writer reads CLR properties only.")
+                : new Column(p.GetColumnName(store)!, (RelationalTypeMapping)p.GetTypeMapping(), p.GetGetter(), p.IsNullable))
+            .ToArray();
+        _insertPrefix = $"INSERT INTO {sql.DelimitIdentifier(table, entity.GetSchema())} ({string.Join(", ", _columns.Select(c => sql.DelimitIdentifier(c.Name)))}) VALUES ";
+        // PostgreSQL: many rows per statement, since each statement is a round trip (and under its 65,535-parameter limit).
+        // SQLite: one row per execution of one prepared statement; it has no round trip, and binding parameters by name
+        // scans the statement's parameter list, which makes a many-row statement quadratic.
+        _rowsPerStatement = rowsPerStatement ?? (connection is Microsoft.Data.Sqlite.SqliteConnection ? 1 : Math.Max(1, Math.Min(400, 16_000 / _columns.Length)));
+    }
+
+    public long Written { get; private set; }
+
+    /// <summary>Writes <paramref name="rows"/> inside <paramref name="transaction"/>; full statements reuse one prepared command.</summary>
+    public void Write(IReadOnlyList<T> rows, DbTransaction transaction)
+    {
+        for (var at = 0; at < rows.Count; at += _rowsPerStatement)
+        {
+            var count = Math.Min(_rowsPerStatement, rows.Count - at);
+            var command = count == _rowsPerStatement ? _fullCommand ??= CreateCommand(count) : CreateCommand(count);
+            command.Transaction = transaction;
+            for (var r = 0; r < count; r++)
+            {
+                var row = rows[at + r];
+                for (var c = 0; c < _columns.Length; c++)
+                    command.Parameters[r * _columns.Length + c].Value = ToProvider(_columns[c], row);
+            }
+            command.ExecuteNonQuery();
+            if (command != _fullCommand) command.Dispose();
+        }
+        Written += rows.Count;
+    }
+
+    private DbCommand CreateCommand(int rowCount)
+    {
+        var command = _connection.CreateCommand();
+        var text = new StringBuilder(_insertPrefix);
+        for (var r = 0; r < rowCount; r++)
+        {
+            text.Append(r == 0 ? "(" : ", (");
+            for (var c = 0; c < _columns.Length; c++)
+            {
+                var name = $"@p{r * _columns.Length + c}";
+                text.Append(c == 0 ? name : ", " + name);
+                // The mapping configures the parameter as EF Core would (SQLite text GUIDs, Npgsql types); values change per row.
+                command.Parameters.Add(_columns[c].Mapping.CreateParameter(command, name, null, _columns[c].Nullable));
+            }
+            text.Append(')');
+        }
+        command.CommandText = text.ToString();
+        return command;
+    }
+
+    private static object ToProvider(Column column, T row)
+    {
+        var value = column.Getter.GetClrValue(row);
+        if (value is not null && column.Mapping.Converter is { } converter) value = converter.ConvertToProvider(value);
+        return value ?? DBNull.Value;
+    }
+}
