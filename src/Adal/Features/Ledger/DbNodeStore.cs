@@ -1,4 +1,3 @@
-using Adal.Features.Records;
 using Adal.Ledger;
 using Adal.Platform.Persistence;
 

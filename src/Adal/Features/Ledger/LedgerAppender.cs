@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
-using Adal.Features.Records;
 using Adal.Ledger;
 using Adal.Platform.Persistence;
 using Microsoft.Data.Sqlite;

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace Adal.Features.Records;
+namespace Adal.Platform.Persistence;
 
 /// <summary>
 /// Rows written in bulk as part of the next SaveChangesAsync: multi-row INSERTs with EF Core's own column names and
