@@ -10,7 +10,7 @@ switch (args.FirstOrDefault())
         return await LoadBenchmark.RunCommandAsync(args[1..]);
     default:
         Console.Error.WriteLine("usage: Adal.Bench ledger [--quick]");
-        Console.Error.WriteLine("       Adal.Bench load [--smoke] [--postgres CONNSTRING] [--students N] [--past-requests M] [--seconds S] [--connections C] [--keep]");
+        Console.Error.WriteLine("       Adal.Bench load [--smoke] [--postgres CONNSTRING] [--students N] [--past-requests M] [--seconds S] [--connections C] [--keep] [--host-env KEY=VALUE]");
         Console.Error.WriteLine("  ledger   append throughput, inclusion proof latency at 10M leaves, full audit vs plain SHA-256");
         Console.Error.WriteLine("  --quick  small sizes, prints only (docs/benchmarks.md is left alone)");
         Console.Error.WriteLine("  load     registration day: seeds a fresh database, starts the built host, drives it over HTTP (docs/benchmarks.md)");
