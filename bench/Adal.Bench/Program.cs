@@ -14,7 +14,7 @@ switch (args.FirstOrDefault())
         return await LoadBenchmark.RunCommandAsync(args[1..]);
     default:
         Console.Error.WriteLine("usage: Adal.Bench ledger|records|ledger-durable [--quick]");
-        Console.Error.WriteLine("       Adal.Bench load [--smoke] [--postgres CONNSTRING] [--students N] [--past-requests M] [--seconds S] [--connections C] [--keep]");
+        Console.Error.WriteLine("       Adal.Bench load [--smoke] [--postgres CONNSTRING] [--students N] [--past-requests M] [--seconds S] [--connections C] [--keep] [--host-env KEY=VALUE]");
         Console.Error.WriteLine("  ledger   append throughput, inclusion proof latency at 10M leaves, full audit vs plain SHA-256");
         Console.Error.WriteLine("  records  import of 100,000 grade rows on SQLite, transcript PDF generated from the record");
         Console.Error.WriteLine("  ledger-durable  appends through the host (SQLite WAL, synchronous=FULL) in batches of 1,000");

@@ -6,7 +6,10 @@ namespace Adal.Bench.Load;
 /// The registration-day run's size. Full by default (50,000 students, 1,000,000 past requests, a 60 s mix on 64
 /// connections); --smoke is the CI size (200 students, 2,000 requests, 5 s on 8 connections). Flags override either.
 /// </summary>
-internal sealed record LoadOptions(bool Smoke, string? Postgres, int Students, int PastRequests, int Seconds, int Connections, bool Keep)
+/// <param name="HostEnvironment">Extra environment for the host process (--host-env KEY=VALUE), for experiments with runtime
+/// settings such as DOTNET_gcServer=0; a run with any writes no figures into docs/benchmarks.md.</param>
+internal sealed record LoadOptions(bool Smoke, string? Postgres, int Students, int PastRequests, int Seconds, int Connections, bool Keep,
+    IReadOnlyDictionary<string, string>? HostEnvironment = null)
 {
     public static LoadOptions SmokeRun(string? postgres = null) => new(true, postgres, 200, 2_000, 5, 8, false);
 
@@ -40,6 +43,9 @@ internal sealed record LoadOptions(bool Smoke, string? Postgres, int Students, i
                     "--seconds" => options with { Seconds = Number() },
                     "--connections" => options with { Connections = Number() },
                     "--keep" => options with { Keep = true },
+                    "--host-env" => Value().Split('=', 2) is [{ Length: > 0 } key, var value]
+                        ? options with { HostEnvironment = new Dictionary<string, string>(options.HostEnvironment ?? new Dictionary<string, string>()) { [key] = value } }
+                        : throw new ArgumentException("--host-env needs KEY=VALUE"),
                     _ => throw new ArgumentException($"unknown option {args[i]}"),
                 };
             }

@@ -34,7 +34,7 @@ internal static class LoadReport
 
         Line(F($"Run {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC on {BenchmarkReport.Machine()}; server and load generator share the cores, ") +
              F($"and other processes on the machine took {run.Phases.Where(p => p.Name != QueryCensus.PhaseName).Average(p => p.NeighbourCores):F2} cores on average during the phases (steal {run.Phases.Where(p => p.Name != QueryCensus.PhaseName).Average(p => p.StealCores):F2})."));
-        Line(F($"Command: `dotnet run -c Release --project bench/Adal.Bench -- load{(o.Postgres is null ? "" : " --postgres \"…\"")} --students {o.Students} --past-requests {o.PastRequests} --seconds {o.Seconds} --connections {o.Connections}`."));
+        Line(F($"Command: `dotnet run -c Release --project bench/Adal.Bench -- load{(o.Postgres is null ? "" : " --postgres \"…\"")} --students {o.Students} --past-requests {o.PastRequests} --seconds {o.Seconds} --connections {o.Connections}{string.Concat((o.HostEnvironment ?? new Dictionary<string, string>()).Select(e => $" --host-env {e.Key}={e.Value}"))}`."));
         Line(F($"Database: {run.Database} — {c.Durability}; the host's own connections: {c.HostSynchronous}."));
         var staff = run.Seed.Accounts.StaffByRole.Values.SelectMany(a => a).Distinct().Count();
         Line(F($"Data: {o.Students:N0} students, {staff} staff accounts, {o.PastRequests:N0} past requests with transitions and a ledger of {run.Seed.LedgerSize:N0} entries ({run.Seed.RowsWritten:N0} rows). ") +
