@@ -18,8 +18,7 @@ internal sealed class LedgerSeeder
     private readonly CapturingStore _store = new();
     private readonly MerkleLog _log;
     private readonly ModelTableWriter<LedgerEntryRow> _entries;
-    private readonly ModelTableWriter<LedgerOpeningRow> _openings;
-    private readonly ModelTableWriter<LedgerNodeRow> _nodes;
+    private readonly ModelTableWriter<LedgerTileRow> _tiles;
     private readonly List<(LedgerDraft Draft, DateTime At)> _pending = [];
 
     private LedgerSeeder(AdalDb db, DbConnection connection, Guid tenantId)
@@ -28,26 +27,26 @@ internal sealed class LedgerSeeder
         _tenantId = tenantId;
         _log = new MerkleLog(_store);
         _entries = new ModelTableWriter<LedgerEntryRow>(db, connection);
-        _openings = new ModelTableWriter<LedgerOpeningRow>(db, connection);
-        _nodes = new ModelTableWriter<LedgerNodeRow>(db, connection);
+        _tiles = new ModelTableWriter<LedgerTileRow>(db, connection);
     }
 
     public long Size => _log.Size;
-    public long RowsWritten => _entries.Written + _openings.Written + _nodes.Written;
+    public long RowsWritten => _entries.Written + _tiles.Written;
 
     /// <summary>Rebuilds the log's frontier from the entries the host has already written (role grants, catalogue versions).</summary>
     public static async Task<LedgerSeeder> OpenAsync(AdalDb db, DbConnection connection, Guid tenantId)
     {
         var seeder = new LedgerSeeder(db, connection, tenantId);
         var leaves = await db.LedgerEntries.AsNoTracking().Where(e => e.TenantId == tenantId).OrderBy(e => e.Index).Select(e => e.Leaf).ToListAsync();
-        if (leaves.Count > 0) seeder._log.AppendBatch(leaves); // recomputes nodes the host already stored; they are not written again
-        seeder._store.Capture = true;
+        if (leaves.Count > 0) seeder._log.AppendBatch(leaves);
+        // Recomputed above: the seeder writes every tile from now on, the host's first ones too.
+        await db.LedgerTiles.Where(t => t.TenantId == tenantId).ExecuteDeleteAsync();
         return seeder;
     }
 
     public void Add(LedgerDraft draft, DateTime at) => _pending.Add((draft, at));
 
-    /// <summary>Appends the pending entries as one batch and writes entries, openings and completed nodes in <paramref name="transaction"/>.</summary>
+    /// <summary>Appends the pending entries as one batch and writes entries and openings in <paramref name="transaction"/>; complete tiles too.</summary>
     public void Flush(DbTransaction transaction)
     {
         if (_pending.Count == 0) return;
@@ -55,31 +54,39 @@ internal sealed class LedgerSeeder
         var leaves = _pending.Select(p => p.Draft.ToEntry().Encode()).ToList();
         _log.AppendBatch(leaves);
         var entries = new List<LedgerEntryRow>(_pending.Count);
-        var openings = new List<LedgerOpeningRow>(_pending.Count * 3);
         for (var i = 0; i < _pending.Count; i++)
         {
             var (draft, at) = _pending[i];
-            entries.Add(new LedgerEntryRow { TenantId = _tenantId, Index = first + i, EventType = draft.EventType, Leaf = leaves[i], RecordedAt = at });
-            foreach (var (field, opening) in draft.Openings)
-                openings.Add(new LedgerOpeningRow { TenantId = _tenantId, Index = first + i, Field = field, Salt = opening.Salt, Value = opening.Value });
+            entries.Add(new LedgerEntryRow
+            {
+                TenantId = _tenantId, Index = first + i, EventType = draft.EventType, Leaf = leaves[i], RecordedAt = at,
+                Openings = LedgerOpenings.Encode(draft.Openings),
+            });
         }
         _entries.Write(entries, transaction);
-        _openings.Write(openings, transaction);
-        _nodes.Write(_store.TakeCaptured(_tenantId), transaction);
+        _tiles.Write(_store.TakeCompleteTiles(_tenantId), transaction);
         _pending.Clear();
     }
 
-    /// <summary>The log's size row, as the host's appender leaves it after a commit.</summary>
-    public Task FinishAsync() =>
-        _db.LedgerStates.Where(s => s.TenantId == _tenantId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Size, _log.Size));
+    /// <summary>The log's edge tiles and its size row, as the host's appender leaves them.</summary>
+    public async Task FinishAsync(DbConnection connection)
+    {
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            _tiles.Write(_store.EdgeTiles(_tenantId), transaction);
+            await transaction.CommitAsync();
+        }
+        await _db.LedgerStates.Where(s => s.TenantId == _tenantId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Size, _log.Size));
+    }
 
-    /// <summary>An in-memory store that also hands each appended batch's completed nodes to the writer.</summary>
+    /// <summary>
+    /// An in-memory store that also lays each appended batch's nodes into tiles (as the host's store does) and hands
+    /// over the tiles that became complete; the edge tiles are written once, at the end.
+    /// </summary>
     private sealed class CapturingStore : IMerkleNodeStore
     {
         private readonly InMemoryNodeStore _inner = new();
-        private readonly List<LedgerNodeRow> _captured = [];
-
-        public bool Capture { get; set; }
+        private readonly Dictionary<TileAddress, byte[]> _open = [];
 
         public long LeafCount => _inner.LeafCount;
 
@@ -88,17 +95,18 @@ internal sealed class LedgerSeeder
         public void Append(CompletedNodes nodes)
         {
             _inner.Append(nodes);
-            if (!Capture) return;
-            foreach (var (address, hash) in nodes.Enumerate())
-                _captured.Add(new LedgerNodeRow { Level = address.Level, Index = address.Index, Hash = hash });
+            NodeTiles.Write(nodes, address => _open.TryGetValue(address, out var tile) ? tile : _open[address] = new byte[NodeTiles.ByteCount]);
         }
 
-        public List<LedgerNodeRow> TakeCaptured(Guid tenantId)
+        public List<LedgerTileRow> TakeCompleteTiles(Guid tenantId)
         {
-            var rows = _captured.ToList();
-            foreach (var row in rows) row.TenantId = tenantId;
-            _captured.Clear();
-            return rows;
+            var edges = NodeTiles.EdgeTiles(LeafCount).ToHashSet();
+            var complete = _open.Where(t => !edges.Contains(t.Key)).ToList();
+            foreach (var (address, _) in complete) _open.Remove(address);
+            return complete.Select(t => new LedgerTileRow { TenantId = tenantId, Level = t.Key.Level, Index = t.Key.Index, Hashes = t.Value }).ToList();
         }
+
+        public List<LedgerTileRow> EdgeTiles(Guid tenantId) =>
+            NodeTiles.EdgeTiles(LeafCount).Select(a => new LedgerTileRow { TenantId = tenantId, Level = a.Level, Index = a.Index, Hashes = _open[a] }).ToList();
     }
 }

@@ -90,7 +90,7 @@ internal static class RegistrationDaySeed
             if ((done / HistoryChunk) % 40 == 39)
                 Console.WriteLine($"  {done + count:N0} past requests ({watch.Elapsed.TotalSeconds:F0} s)");
         }
-        await ledger.FinishAsync();
+        await ledger.FinishAsync(connection);
         if (database.IsPostgres) await Execute(connection, "ANALYZE"); // autovacuum would have analysed a database this size long ago
         else await Execute(connection, "PRAGMA wal_checkpoint(TRUNCATE);");
         var history = watch.Elapsed;

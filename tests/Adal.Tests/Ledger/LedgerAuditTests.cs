@@ -68,6 +68,33 @@ public abstract class LedgerAuditTests<TApp>(TApp app) where TApp : AdalApp
         await app.InDemoAsync((_, db) => db.Documents.Where(d => d.Number == document.Number).ExecuteUpdateAsync(u => u.SetProperty(d => d.Pdf, document.Pdf)));
         Assert.True((await AuditAsync()).Intact);
     }
+
+    [Fact]
+    public async Task A_changed_stored_tile_is_caught_and_lost_tiles_are_rebuilt_from_the_entries()
+    {
+        var tenant = await app.InDemoAsync((_, db) => db.Tenants.Where(t => t.Slug == "demo").Select(t => t.Id).SingleAsync());
+        var size = await app.InDemoAsync((_, db) => db.LedgerStates.Where(s => s.TenantId == tenant).Select(s => s.Size).SingleAsync());
+        Assert.True(size > 300, "the demo log spans more than one tile");
+        var root = await app.InDemoAsync((_, db) => new LedgerAudit(db).RunAsync(tenant, "demo", default));
+        Assert.True(root.Intact, root.Divergence);
+
+        // A stored hash changed in the first tile (level 0: leaf hashes): the audit names the leaf whose hash it holds.
+        var tile = await app.InDemoAsync((_, db) => db.LedgerTiles.AsNoTracking().SingleAsync(t => t.TenantId == tenant && t.Level == 0 && t.Index == 0));
+        var damaged = tile.Hashes.ToArray();
+        damaged[5 * 32] ^= 0x01;
+        await app.InDemoAsync((_, db) => db.LedgerTiles.Where(t => t.TenantId == tenant && t.Level == 0 && t.Index == 0).ExecuteUpdateAsync(u => u.SetProperty(t => t.Hashes, damaged)));
+        var afterDamage = await AuditAsync();
+        Assert.False(afterDamage.Intact);
+        Assert.Equal(5, afterDamage.LeafIndex);
+
+        // Tiles are derived from the entries: with all of them gone, start-up rebuilds them and the log is whole again.
+        await app.InDemoAsync((_, db) => db.LedgerTiles.Where(t => t.TenantId == tenant).ExecuteDeleteAsync());
+        Assert.Equal(1, await app.InDemoAsync((_, db) => LedgerTileRepair.RebuildMissingAsync(db, default)));
+        var rebuilt = await AuditAsync();
+        Assert.True(rebuilt.Intact, rebuilt.Divergence);
+        Assert.Equal(root.RootHash, rebuilt.RootHash);
+        Assert.Equal(0, await app.InDemoAsync((_, db) => LedgerTileRepair.RebuildMissingAsync(db, default)));
+    }
 }
 
 public sealed class LedgerAuditOnSqlite(AdalApp app) : LedgerAuditTests<AdalApp>(app), IClassFixture<AdalApp>;

@@ -72,12 +72,12 @@ internal static partial class RecordSteps
         await app.InDemoAsync(async (_, db) => (await db.Grades.CountAsync(), await db.LedgerEntries.LongCountAsync()));
 
     /// <summary>A ledger entry decoded from its stored leaf, with the openings of its commitments.</summary>
-    public static async Task<(LedgerEntry Entry, byte[] Leaf, List<LedgerOpeningRow> Openings)> LedgerEntryAsync(AdalApp app, long index) =>
+    public static async Task<(LedgerEntry Entry, byte[] Leaf, List<(string Field, byte[] Salt, string Value)> Openings)> LedgerEntryAsync(AdalApp app, long index) =>
         await app.InDemoAsync(async (_, db) =>
         {
             var row = await db.LedgerEntries.SingleAsync(e => e.Index == index);
             Assert.True(LedgerEntry.TryDecode(row.Leaf, out var entry, out var problem), problem);
-            var openings = await db.LedgerOpenings.Where(o => o.Index == index).ToListAsync();
+            var openings = LedgerOpenings.Decode(row.Openings).Select(o => (o.Field, o.Opening.Salt, o.Opening.Value)).ToList();
             return (entry!, row.Leaf, openings);
         });
 

@@ -11,7 +11,7 @@ namespace Adal.Features.Ledger;
 /// Appends a unit of work's pending events to its university's log inside the transaction that saves the
 /// unit of work: the log's state row is locked (FOR UPDATE on PostgreSQL; an immediate transaction on SQLite,
 /// plus a per-university lock in this process), the entries get consecutive indexes, the completed Merkle
-/// nodes are added, and one commit makes the decision and its leaf durable together — or neither.
+/// nodes are written into the log's edge tiles, and one commit makes the decision and its leaf durable together — or neither.
 /// </summary>
 public static class LedgerAppender
 {
@@ -26,26 +26,28 @@ public static class LedgerAppender
         {
             var ownTransaction = db.Database.CurrentTransaction is null;
             if (ownTransaction) await BeginAsync(db, ct);
+            DbNodeStore? store = null;
             try
             {
                 var state = await LockStateAsync(db, tenantId, ct);
-                var store = new DbNodeStore(db, tenantId, state.Size);
+                store = new DbNodeStore(db, tenantId, state.Size);
+                await store.LoadEdgeAsync(ct);
                 var log = new MerkleLog(store);
-                var drafts = pending.Select((p, i) => p.Build(state.Size + i)).ToList();
-                var leaves = drafts.Select(d => d.ToEntry().Encode()).ToList();
-                var batch = log.AppendBatch(leaves);
-                var entries = new List<LedgerEntryRow>(drafts.Count);
-                var openings = new List<LedgerOpeningRow>();
-                for (var i = 0; i < drafts.Count; i++)
+                var prepared = pending.Select((p, i) => p.Prepare(state.Size + i)).ToList();
+                var leafHashes = new byte[prepared.Count * MerkleHash.Size];
+                for (var i = 0; i < prepared.Count; i++) prepared[i].LeafHash.CopyTo(leafHashes, i * MerkleHash.Size);
+                var batch = log.AppendLeafHashes(leafHashes);
+                var entries = new List<LedgerEntryRow>(prepared.Count);
+                for (var i = 0; i < prepared.Count; i++)
                 {
-                    var index = state.Size + i;
-                    entries.Add(new LedgerEntryRow { TenantId = tenantId, Index = index, EventType = drafts[i].EventType, Leaf = leaves[i], RecordedAt = now });
-                    foreach (var (field, opening) in drafts[i].Openings)
-                        openings.Add(new LedgerOpeningRow { TenantId = tenantId, Index = index, Field = field, Salt = opening.Salt, Value = opening.Value });
+                    var entry = prepared[i];
+                    entries.Add(new LedgerEntryRow
+                    {
+                        TenantId = tenantId, Index = state.Size + i, EventType = entry.EventType, Leaf = entry.Leaf, RecordedAt = now, Openings = entry.Openings,
+                    });
                 }
                 // Multi-row inserts inside this transaction: change tracking cost more than the writes themselves.
                 BulkRows.Add(db, entries);
-                BulkRows.Add(db, openings);
                 state.Size = batch.TreeSize;
                 var written = await save(ct);
                 if (ownTransaction) await db.Database.CommitTransactionAsync(ct);
@@ -53,6 +55,7 @@ public static class LedgerAppender
             }
             catch
             {
+                store?.Forget();
                 if (ownTransaction && db.Database.CurrentTransaction is not null) await db.Database.RollbackTransactionAsync(CancellationToken.None);
                 throw;
             }

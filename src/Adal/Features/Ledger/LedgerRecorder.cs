@@ -14,7 +14,7 @@ public sealed class LedgerRecorder(TimeProvider clock)
 
     public void Record(Func<long, LedgerDraft> build) => _pending.Add(new PendingEntry(build));
 
-    public void Record(LedgerDraft draft) => _pending.Add(new PendingEntry(_ => draft));
+    public void Record(LedgerDraft draft) => _pending.Add(new PendingEntry(draft));
 
     internal IReadOnlyList<PendingEntry> TakeAll()
     {

@@ -1,3 +1,4 @@
+using Adal.Ledger;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -11,15 +12,26 @@ public sealed class LedgerEntryRow
     public required string EventType { get; set; }
     public required byte[] Leaf { get; set; }
     public DateTime RecordedAt { get; set; }
+
+    /// <summary>
+    /// The openings of the leaf's commitments (<see cref="LedgerOpenings"/>), for authorised staff and the document holder
+    /// only: the public API and the audit never select this column. Setting it to null erases the personal values for good
+    /// while the leaf and every proof over it stay intact. Kept in the entry's own row, not a row per commitment: a batch of
+    /// a thousand decisions is a thousand rows to write, which is what bounds a durable append.
+    /// </summary>
+    public string? Openings { get; set; }
 }
 
-/// <summary>A complete subtree hash, node (level, index) = MTH of leaves [index·2^level, (index+1)·2^level). Written once, never changed.</summary>
-public sealed class LedgerNodeRow
+/// <summary>
+/// A tile of complete subtree hashes (<see cref="Adal.Ledger.NodeTiles"/>): 510 hashes over 256 base nodes, so a
+/// batch of a thousand leaves writes a handful of rows. A complete tile never changes; only a log's edge tiles grow.
+/// </summary>
+public sealed class LedgerTileRow
 {
     public Guid TenantId { get; set; }
     public int Level { get; set; }
     public long Index { get; set; }
-    public required byte[] Hash { get; set; }
+    public required byte[] Hashes { get; set; }
 }
 
 /// <summary>The log's size; its row is locked while a batch is appended, so appends to one log never interleave.</summary>
@@ -52,19 +64,44 @@ public sealed class LedgerKeyRow
     public DateTime? RetiredAt { get; set; }
 }
 
-/// <summary>The opening (salt, value) of a commitment in a leaf: for the document holder and authorised staff only.</summary>
-public sealed class LedgerOpeningRow
+/// <summary>
+/// The openings (salt, value) of an entry's commitments as stored beside its leaf: a JSON object by field name,
+/// <c>{"student":{"salt":"…hex…","value":"…"}}</c>, in the order they were committed.
+/// </summary>
+public static class LedgerOpenings
 {
-    public Guid TenantId { get; set; }
-    public long Index { get; set; }
-    public required string Field { get; set; }
-    public required byte[] Salt { get; set; }
-    public required string Value { get; set; }
+    public static string? Encode(IReadOnlyList<(string Field, CommitmentOpening Opening)> openings)
+    {
+        if (openings.Count == 0) return null;
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(160 * openings.Count);
+        using (var json = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            foreach (var (field, opening) in openings)
+            {
+                json.WriteStartObject(field);
+                json.WriteString("salt", Convert.ToHexStringLower(opening.Salt));
+                json.WriteString("value", opening.Value);
+                json.WriteEndObject();
+            }
+            json.WriteEndObject();
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    public static IReadOnlyList<(string Field, CommitmentOpening Opening)> Decode(string? stored)
+    {
+        if (string.IsNullOrEmpty(stored)) return [];
+        using var document = System.Text.Json.JsonDocument.Parse(stored);
+        return document.RootElement.EnumerateObject()
+            .Select(p => (p.Name, new CommitmentOpening(Convert.FromHexString(p.Value.GetProperty("salt").GetString() ?? ""), p.Value.GetProperty("value").GetString() ?? "")))
+            .ToList();
+    }
 }
 
 internal sealed class LedgerRowsConfiguration :
-    IEntityTypeConfiguration<LedgerEntryRow>, IEntityTypeConfiguration<LedgerNodeRow>, IEntityTypeConfiguration<LedgerState>,
-    IEntityTypeConfiguration<LedgerTreeHeadRow>, IEntityTypeConfiguration<LedgerKeyRow>, IEntityTypeConfiguration<LedgerOpeningRow>
+    IEntityTypeConfiguration<LedgerEntryRow>, IEntityTypeConfiguration<LedgerTileRow>, IEntityTypeConfiguration<LedgerState>,
+    IEntityTypeConfiguration<LedgerTreeHeadRow>, IEntityTypeConfiguration<LedgerKeyRow>
 {
     public void Configure(EntityTypeBuilder<LedgerEntryRow> b)
     {
@@ -72,7 +109,7 @@ internal sealed class LedgerRowsConfiguration :
         b.Property(e => e.EventType).HasMaxLength(64);
     }
 
-    public void Configure(EntityTypeBuilder<LedgerNodeRow> b) => b.HasKey(n => new { n.TenantId, n.Level, n.Index });
+    public void Configure(EntityTypeBuilder<LedgerTileRow> b) => b.HasKey(t => new { t.TenantId, t.Level, t.Index });
 
     public void Configure(EntityTypeBuilder<LedgerState> b) => b.HasKey(s => s.TenantId);
 
@@ -87,11 +124,5 @@ internal sealed class LedgerRowsConfiguration :
         b.HasKey(k => k.KeyId);
         b.Property(k => k.KeyId).HasMaxLength(64);
         b.HasIndex(k => k.TenantId);
-    }
-
-    public void Configure(EntityTypeBuilder<LedgerOpeningRow> b)
-    {
-        b.HasKey(o => new { o.TenantId, o.Index, o.Field });
-        b.Property(o => o.Field).HasMaxLength(64);
     }
 }

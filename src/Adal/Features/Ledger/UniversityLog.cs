@@ -51,6 +51,8 @@ public sealed class UniversityLog(AdalDb db, UniversityKeys keys, TimeProvider c
         return log.TryGetConsistencyProof(first, second, out var proof) ? proof : null;
     }
 
-    public Task<List<LedgerEntryRow>> EntriesAsync(Guid tenantId, long start, long end, CancellationToken ct) =>
-        db.LedgerEntries.AsNoTracking().Where(e => e.TenantId == tenantId && e.Index >= start && e.Index <= end).OrderBy(e => e.Index).ToListAsync(ct);
+    /// <summary>The public part of entries: index and leaf, never the openings.</summary>
+    public Task<List<(long Index, byte[] Leaf)>> EntriesAsync(Guid tenantId, long start, long end, CancellationToken ct) =>
+        db.LedgerEntries.AsNoTracking().Where(e => e.TenantId == tenantId && e.Index >= start && e.Index <= end).OrderBy(e => e.Index)
+            .Select(e => new ValueTuple<long, byte[]>(e.Index, e.Leaf)).ToListAsync(ct);
 }

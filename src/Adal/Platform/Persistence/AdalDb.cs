@@ -50,11 +50,10 @@ public abstract class AdalDb(DbContextOptions options, TenantContext tenant, Led
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<ConflictOfInterestDeclaration> Conflicts => Set<ConflictOfInterestDeclaration>();
     public DbSet<LedgerEntryRow> LedgerEntries => Set<LedgerEntryRow>();
-    public DbSet<LedgerNodeRow> LedgerNodes => Set<LedgerNodeRow>();
+    public DbSet<LedgerTileRow> LedgerTiles => Set<LedgerTileRow>();
     public DbSet<LedgerState> LedgerStates => Set<LedgerState>();
     public DbSet<LedgerTreeHeadRow> LedgerTreeHeads => Set<LedgerTreeHeadRow>();
     public DbSet<LedgerKeyRow> LedgerKeys => Set<LedgerKeyRow>();
-    public DbSet<LedgerOpeningRow> LedgerOpenings => Set<LedgerOpeningRow>();
     public DbSet<AcademicPeriod> AcademicPeriods => Set<AcademicPeriod>();
     public DbSet<Course> Courses => Set<Course>();
     public DbSet<CourseOffering> CourseOfferings => Set<CourseOffering>();

@@ -166,6 +166,9 @@ namespace Adal.Platform.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("bytea");
 
+                    b.Property<string>("Openings")
+                        .HasColumnType("text");
+
                     b.Property<DateTime>("RecordedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -204,51 +207,6 @@ namespace Adal.Platform.Persistence.Migrations.Postgres
                     b.ToTable("LedgerKeys");
                 });
 
-            modelBuilder.Entity("Adal.Features.Ledger.LedgerNodeRow", b =>
-                {
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("Level")
-                        .HasColumnType("integer");
-
-                    b.Property<long>("Index")
-                        .HasColumnType("bigint");
-
-                    b.Property<byte[]>("Hash")
-                        .IsRequired()
-                        .HasColumnType("bytea");
-
-                    b.HasKey("TenantId", "Level", "Index");
-
-                    b.ToTable("LedgerNodes");
-                });
-
-            modelBuilder.Entity("Adal.Features.Ledger.LedgerOpeningRow", b =>
-                {
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid");
-
-                    b.Property<long>("Index")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Field")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<byte[]>("Salt")
-                        .IsRequired()
-                        .HasColumnType("bytea");
-
-                    b.Property<string>("Value")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.HasKey("TenantId", "Index", "Field");
-
-                    b.ToTable("LedgerOpenings");
-                });
-
             modelBuilder.Entity("Adal.Features.Ledger.LedgerState", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -261,6 +219,26 @@ namespace Adal.Platform.Persistence.Migrations.Postgres
                     b.HasKey("TenantId");
 
                     b.ToTable("LedgerStates");
+                });
+
+            modelBuilder.Entity("Adal.Features.Ledger.LedgerTileRow", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Index")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Hashes")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("TenantId", "Level", "Index");
+
+                    b.ToTable("LedgerTiles");
                 });
 
             modelBuilder.Entity("Adal.Features.Ledger.LedgerTreeHeadRow", b =>

@@ -161,6 +161,9 @@ namespace Adal.Platform.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("BLOB");
 
+                    b.Property<string>("Openings")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("RecordedAt")
                         .HasColumnType("TEXT");
 
@@ -199,51 +202,6 @@ namespace Adal.Platform.Persistence.Migrations.Sqlite
                     b.ToTable("LedgerKeys");
                 });
 
-            modelBuilder.Entity("Adal.Features.Ledger.LedgerNodeRow", b =>
-                {
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Level")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("Index")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<byte[]>("Hash")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.HasKey("TenantId", "Level", "Index");
-
-                    b.ToTable("LedgerNodes");
-                });
-
-            modelBuilder.Entity("Adal.Features.Ledger.LedgerOpeningRow", b =>
-                {
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Index")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Field")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("Salt")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<string>("Value")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("TenantId", "Index", "Field");
-
-                    b.ToTable("LedgerOpenings");
-                });
-
             modelBuilder.Entity("Adal.Features.Ledger.LedgerState", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -256,6 +214,26 @@ namespace Adal.Platform.Persistence.Migrations.Sqlite
                     b.HasKey("TenantId");
 
                     b.ToTable("LedgerStates");
+                });
+
+            modelBuilder.Entity("Adal.Features.Ledger.LedgerTileRow", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Index")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Hashes")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("TenantId", "Level", "Index");
+
+                    b.ToTable("LedgerTiles");
                 });
 
             modelBuilder.Entity("Adal.Features.Ledger.LedgerTreeHeadRow", b =>
