@@ -10,7 +10,25 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Adal.Features.Records;
 
-public sealed record GradeEntryBody(string? StudentNumber, string? CourseCode, string? Period, decimal? Score, string? Reason);
+/// <summary>
+/// A grade to enter. The student is named by <c>studentNumber</c>, or by <c>student</c> / <c>studentId</c> (the id this
+/// API hands out, the student number or the IIN); the course by <c>courseCode</c> (or <c>course</c>) and the period's
+/// code, or by <c>offeringId</c> alone. Without a period, the course's one offering open for grading today is meant.
+/// </summary>
+/// <param name="Reason">Needed only after the grading window: the entry then waits for a second person's approval.</param>
+public sealed record GradeEntryBody(string? StudentNumber, string? CourseCode, string? Period, decimal? Score, string? Reason,
+    string? Student = null, string? StudentId = null, string? Course = null, string? OfferingId = null)
+{
+    /// <summary>The field the client named the student with (errors point at it), and its value.</summary>
+    internal (string Field, string? Value) StudentNamed() =>
+        StudentNumber is not null ? ("studentNumber", StudentNumber)
+        : Student is not null ? ("student", Student)
+        : StudentId is not null ? ("studentId", StudentId)
+        : ("studentNumber", null);
+
+    internal (string Field, string? Value) CourseNamed() =>
+        CourseCode is not null || Course is null ? ("courseCode", CourseCode) : ("course", Course);
+}
 
 /// <summary>
 /// Grade entry. Only the course's teacher enters a grade, and only within the period's grading window; every
@@ -23,27 +41,31 @@ public sealed class Gradebook(AdalDb db, TenantContext tenant, LedgerRecorder le
     {
         var errors = new FieldErrors();
         var score = Scores.Read(body.Score, "score", language, errors);
-        foreach (var (field, value) in new[] { ("studentNumber", body.StudentNumber), ("courseCode", body.CourseCode), ("period", body.Period) })
-            if (string.IsNullOrWhiteSpace(value)) errors.Add(field, Languages.Text("Validation.Required", language));
+        var (studentField, studentKey) = body.StudentNamed();
+        if (string.IsNullOrWhiteSpace(studentKey)) errors.Add(studentField, Languages.Text("Validation.Required", language));
+        var (courseField, courseCode) = body.CourseNamed();
+        Guid? offeringId = null;
+        if (!string.IsNullOrWhiteSpace(body.OfferingId))
+        {
+            if (Guid.TryParse(body.OfferingId.Trim(), out var id)) offeringId = id;
+            else errors.Add("offeringId", Languages.Text("Records.OfferingNotFound", language));
+        }
+        else if (string.IsNullOrWhiteSpace(courseCode)) errors.Add(courseField, Languages.Text("Validation.Required", language));
         if (errors.Count > 0) return Problems.Invalid(errors, language);
 
-        var courseCode = body.CourseCode!.Trim();
-        var course = await db.Courses.AsNoTracking().FirstOrDefaultAsync(c => c.Code == courseCode, ct);
-        if (course is null) return Invalid("courseCode", Languages.Text("Records.UnknownCourse", language, courseCode), language);
-        var periodCode = body.Period!.Trim();
-        var period = await db.AcademicPeriods.AsNoTracking().FirstOrDefaultAsync(p => p.Code == periodCode, ct);
-        if (period is null) return Invalid("period", Languages.Text("Records.UnknownPeriod", language, periodCode), language);
-        var offering = await db.CourseOfferings.AsNoTracking().FirstOrDefaultAsync(o => o.CourseId == course.Id && o.PeriodId == period.Id, ct);
-        if (offering is null) return Invalid("courseCode", Languages.Text("Records.NotOffered", language, course.Code, period.Code), language);
-        offering.Course = course;
-        offering.Period = period;
+        var found = offeringId is { } offeringKey
+            ? await OfferingByIdAsync(offeringKey, language, ct)
+            : await OfferingOfCourseAsync(courseField, courseCode!.Trim(), body.Period, language, ct);
+        if (found.Failure is { } failure) return failure;
+        var offering = found.Value!;
+        var (course, period) = (offering.Course!, offering.Period!);
         if (!MayGrade(actor, offering, period)) return Problems.Forbidden("Records.NotYourCourse", language, course.Code);
 
-        var number = body.StudentNumber!.Trim();
-        var student = await db.Students.AsNoTracking().FirstOrDefaultAsync(s => s.StudentNumber == number, ct);
-        if (student is null) return Invalid("studentNumber", Languages.Text("Records.UnknownStudent", language, number), language);
+        var student = await StudentKey.FindAsync(db, studentKey, ct);
+        if (student is null) return Invalid(studentField, Languages.Text("Records.UnknownStudent", language, studentKey!.Trim()), language);
+        var number = student.StudentNumber;
         var enrolment = await db.Enrolments.Include(e => e.Grade).FirstOrDefaultAsync(e => e.OfferingId == offering.Id && e.StudentId == student.UserId, ct);
-        if (enrolment is null) return Invalid("studentNumber", Languages.Text("Records.NotEnrolled", language, number, course.Code, period.Code), language);
+        if (enrolment is null) return Invalid(studentField, Languages.Text("Records.NotEnrolled", language, number, course.Code, period.Code), language);
 
         var context = new GradeContext(course.Code, period.Code, number);
         var outcome = await StageAsync(actor, offering, enrolment, context, score!.Value, body.Reason, language, ct);
@@ -143,6 +165,36 @@ public sealed class Gradebook(AdalDb db, TenantContext tenant, LedgerRecorder le
                 await NotifyPendingAsync(context, ct);
                 return new GradeDecision(null, PendingView(change, enrolment, context));
         }
+    }
+
+    private async Task<Outcome<CourseOffering>> OfferingByIdAsync(Guid id, string language, CancellationToken ct)
+    {
+        var offering = await db.CourseOfferings.AsNoTracking().Include(o => o.Course).Include(o => o.Period).FirstOrDefaultAsync(o => o.Id == id, ct);
+        return offering is null ? Invalid("offeringId", Languages.Text("Records.OfferingNotFound", language), language) : offering;
+    }
+
+    /// <summary>The course's offering in the named period; with no period, its one offering whose grading window is open today.</summary>
+    private async Task<Outcome<CourseOffering>> OfferingOfCourseAsync(string courseField, string courseCode, string? periodCode, string language, CancellationToken ct)
+    {
+        var course = await db.Courses.AsNoTracking().FirstOrDefaultAsync(c => c.Code == courseCode, ct);
+        if (course is null) return Invalid(courseField, Languages.Text("Records.UnknownCourse", language, courseCode), language);
+        var offerings = db.CourseOfferings.AsNoTracking().Include(o => o.Period).Where(o => o.CourseId == course.Id);
+        CourseOffering? offering;
+        if (string.IsNullOrWhiteSpace(periodCode))
+        {
+            var open = (await offerings.ToListAsync(ct)).Where(o => o.Period!.Window(date.Today) == GradingWindowState.Open).ToList();
+            if (open.Count != 1) return Invalid("period", Languages.Text("Records.PeriodRequired", language, course.Code), language);
+            offering = open[0];
+        }
+        else
+        {
+            var code = periodCode.Trim();
+            if (!await db.AcademicPeriods.AnyAsync(p => p.Code == code, ct)) return Invalid("period", Languages.Text("Records.UnknownPeriod", language, code), language);
+            offering = await offerings.FirstOrDefaultAsync(o => o.Period!.Code == code, ct);
+            if (offering is null) return Invalid(courseField, Languages.Text("Records.NotOffered", language, course.Code, code), language);
+        }
+        offering.Course = course;
+        return offering;
     }
 
     /// <summary>Within the window, the course's teacher; after it, the teacher or a registrar may ask (and a second person decides).</summary>

@@ -7,8 +7,9 @@ public sealed record TranscriptProgramme(string Code, string Name, string Level,
 
 /// <param name="Attempt">regular, resit or repeat (<see cref="EnrolmentKind"/>).</param>
 /// <param name="CountsInGpa">False for an attempt replaced by a later one, and for a course still in progress.</param>
+/// <param name="Period">The academic period's code (2025-2026-2), as in grade entry.</param>
 public sealed record TranscriptCourse(Guid EnrolmentId, Guid? GradeId, string CourseCode, string Name, int Credits, string Component,
-    string Attempt, int? Score, string? Letter, decimal? Points, bool CountsInGpa, bool InProgress);
+    string Attempt, int? Score, string? Letter, decimal? Points, bool CountsInGpa, bool InProgress, string Period);
 
 /// <param name="Gpa">The period's own GPA, as it stood that period (retakes of it in later periods do not rewrite it).</param>
 public sealed record TranscriptPeriod(string Code, string Name, DateOnly StartsOn, IReadOnlyList<TranscriptCourse> Courses, int CreditsGraded, decimal? Gpa);
@@ -52,7 +53,7 @@ public static class Transcripts
                 var courses = g.OrderBy(r => r.Course.Code, StringComparer.Ordinal).Select(r => new TranscriptCourse(
                     r.Id, r.GradeId, r.Course.Code, r.Course.Name(language), r.Course.Credits, r.Course.Component, r.Kind,
                     r.Score, r.Letter, r.Letter is null ? null : GradingScale.PointsOf(r.Letter),
-                    CountsInGpa: latest.Contains(r.Id), InProgress: r.Letter is null)).ToList();
+                    CountsInGpa: latest.Contains(r.Id), InProgress: r.Letter is null, Period: period.Code)).ToList();
                 var graded = courses.Where(c => c.Letter is not null).Select(c => new GradedAttempt(c.CourseCode, c.Credits, c.Letter!, 0)).ToList();
                 return new TranscriptPeriod(period.Code, period.Name(language), period.StartsOn, courses, graded.Sum(c => c.Credits), Gpa.Round(Gpa.Mean(graded)));
             })

@@ -48,7 +48,8 @@ internal static class CsvFile
         {
             var position = Enumerable.Range(0, Math.Max(header.Length, columns.Count))
                 .First(i => i >= header.Length || i >= columns.Count || header[i] != columns[i]);
-            var found = position < header.Length ? header[position] : null;
+            // The column that is wrong or extra, or — when the header stops short — the first one missing.
+            var found = position < header.Length ? header[position] : columns[position];
             errors.Add(new ImportError(1, found, Languages.Text("Records.Csv.Columns", language,
                 string.Join(separator.Value, columns), string.Join(separator.Value, header))));
             return null;
