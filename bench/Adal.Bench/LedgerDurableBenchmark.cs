@@ -5,6 +5,7 @@ using Adal.Platform.Persistence;
 using Adal.Platform.Tenancy;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Adal.Bench;
 
@@ -19,22 +20,31 @@ namespace Adal.Bench;
 public static class LedgerDurableBenchmark
 {
     public sealed record Result(int BatchSize, int Entries, double AppendPerSecond, double EndToEndPerSecond, double RecordMicroseconds,
-        double AppendP50, double AppendP99, long LogSize);
+        double AppendP50, double AppendP99, long LogSize, AuditResult? Audit);
+
+    /// <summary>The host's own audit (LedgerAudit: entries and tiles read from the database) against plain SHA-256 of the same leaves.</summary>
+    public sealed record AuditResult(long Entries, double AuditSeconds, double ReadSeconds, double Sha256Seconds, long NodesCompared);
 
     public static async Task<int> RunAsync(bool quick)
     {
-        var total = quick ? 20_000 : 300_000;
-        var results = new List<Result>();
-        foreach (var batchSize in new[] { 1_000, 10_000 })
-            results.Add(await MeasureAsync(batchSize, total));
-        Console.WriteLine($"ledger-durable on SQLite (journal_mode=wal, synchronous=FULL), {total:N0} decision events per run, a fresh database each:");
+        var results = new List<Result>
+        {
+            await MeasureAsync(1_000, quick ? 20_000 : 300_000, audit: false),
+            await MeasureAsync(10_000, quick ? 20_000 : 1_000_000, audit: true),
+        };
+        Console.WriteLine("ledger-durable on SQLite (journal_mode=wal, synchronous=FULL), decision events, a fresh database each:");
         foreach (var r in results)
-            Console.WriteLine($"  batches of {r.BatchSize,6:N0}: appends {r.AppendPerSecond,9:N0} entries/s durable (batch p50 {r.AppendP50:N1} ms, p99 {r.AppendP99:N1} ms); " +
+        {
+            Console.WriteLine($"  {r.Entries:N0} in batches of {r.BatchSize,6:N0}: appends {r.AppendPerSecond,9:N0} entries/s durable (batch p50 {r.AppendP50:N1} ms, p99 {r.AppendP99:N1} ms); " +
                 $"end to end with recording {r.EndToEndPerSecond:N0}/s (recording {r.RecordMicroseconds:N1} µs an event)");
+            if (r.Audit is { } a)
+                Console.WriteLine($"  audit of the {a.Entries:N0}-entry log from the database (`adal audit`'s code, {a.NodesCompared:N0} stored nodes compared): {a.AuditSeconds:N2} s; " +
+                    $"reading the leaves alone {a.ReadSeconds:N2} s; plain SHA-256 of the same leaves {a.Sha256Seconds:N2} s; audit ÷ SHA-256 {a.AuditSeconds / a.Sha256Seconds:N2}×");
+        }
         return 0;
     }
 
-    public static async Task<Result> MeasureAsync(int batchSize, int total)
+    public static async Task<Result> MeasureAsync(int batchSize, int total, bool audit)
     {
         var folder = Directory.CreateTempSubdirectory("adal-ledger-durable-").FullName;
         try
@@ -79,13 +89,41 @@ public static class LedgerDurableBenchmark
             if (size != entries) throw new InvalidOperationException($"The log holds {size} entries, not {entries}.");
             var sorted = appendTimes.Order().ToList();
             return new Result(batchSize, entries, entries / (appendTimes.Sum() / 1000), entries / all.Elapsed.TotalSeconds, recording * 1000 / entries,
-                sorted[sorted.Count / 2], sorted[Math.Min(sorted.Count - 1, (int)(sorted.Count * 0.99))], size);
+                sorted[sorted.Count / 2], sorted[Math.Min(sorted.Count - 1, (int)(sorted.Count * 0.99))], size,
+                audit ? await AuditAsync(options, tenantId) : null);
         }
         finally
         {
             SqliteConnection.ClearAllPools();
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    private static async Task<AuditResult> AuditAsync(DbContextOptions<SqliteAdalDb> options, Guid tenantId)
+    {
+        // A signed head over the whole log, as the public API would have handed out: the audit holds the log to it.
+        await using (var db = NewDb(options, (tenantId, new LedgerRecorder(TimeProvider.System))))
+        {
+            await using var services = new ServiceCollection().AddScoped<AdalDb>(_ => NewDb(options, null)).BuildServiceProvider();
+            var keys = new UniversityKeys(services.GetRequiredService<IServiceScopeFactory>(),
+                new Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider(), TimeProvider.System);
+            await new UniversityLog(db, keys, TimeProvider.System).LatestHeadAsync(tenantId, "bench", default);
+        }
+        LedgerAuditResult result;
+        var watch = Stopwatch.StartNew();
+        await using (var db = NewDb(options, null))
+            result = await new LedgerAudit(db).RunAsync(tenantId, "bench", default);
+        var auditSeconds = watch.Elapsed.TotalSeconds;
+        if (!result.Intact) throw new InvalidOperationException($"The audit found a divergence: {result.Divergence}");
+        List<byte[]> leaves;
+        watch.Restart();
+        await using (var db = NewDb(options, null))
+            leaves = await db.LedgerEntries.AsNoTracking().Where(e => e.TenantId == tenantId).OrderBy(e => e.Index).Select(e => e.Leaf).ToListAsync();
+        var readSeconds = watch.Elapsed.TotalSeconds;
+        watch.Restart();
+        var digest = new byte[32];
+        foreach (var leaf in leaves) System.Security.Cryptography.SHA256.HashData(leaf, digest);
+        return new AuditResult(result.EntriesAudited, auditSeconds, readSeconds, watch.Elapsed.TotalSeconds, result.NodesCompared);
     }
 
     private static SqliteAdalDb NewDb(DbContextOptions<SqliteAdalDb> options, (Guid Tenant, LedgerRecorder Recorder)? scope)
