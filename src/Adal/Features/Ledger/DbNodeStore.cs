@@ -23,16 +23,18 @@ internal sealed class DbNodeStore(AdalDb db, Guid tenantId, long size) : IMerkle
     /// <summary>Before an append: loads and tracks the edge tiles, which hold the frontier and receive the new nodes.</summary>
     public async Task LoadEdgeAsync(CancellationToken ct)
     {
-        foreach (var tileLevel in NodeTiles.EdgeTiles(LeafCount).GroupBy(t => t.Level))
+        var edges = NodeTiles.EdgeTiles(LeafCount).ToHashSet();
+        if (edges.Count == 0) return;
+        // One query on every append: edge tiles sit on different tile levels, so (levels × indexes) is a small superset.
+        var levels = edges.Select(t => t.Level).ToArray();
+        var indexes = edges.Select(t => t.Index).Distinct().ToArray();
+        var rows = await db.LedgerTiles.Where(t => t.TenantId == tenantId && levels.Contains(t.Level) && indexes.Contains(t.Index)).ToListAsync(ct);
+        foreach (var row in rows)
         {
-            var indexes = tileLevel.Select(t => t.Index).ToArray();
-            var rows = await db.LedgerTiles.Where(t => t.TenantId == tenantId && t.Level == tileLevel.Key && indexes.Contains(t.Index)).ToListAsync(ct);
-            foreach (var row in rows)
-            {
-                var address = new TileAddress(row.Level, row.Index);
-                _tracked[address] = row;
-                _tiles[address] = row.Hashes;
-            }
+            var address = new TileAddress(row.Level, row.Index);
+            if (!edges.Contains(address)) continue;
+            _tracked[address] = row;
+            _tiles[address] = row.Hashes;
         }
     }
 
