@@ -19,7 +19,7 @@ internal sealed class LedgerSeeder
     private readonly MerkleLog _log;
     private readonly ModelTableWriter<LedgerEntryRow> _entries;
     private readonly ModelTableWriter<LedgerTileRow> _tiles;
-    private readonly List<(LedgerDraft Draft, DateTime At)> _pending = [];
+    private readonly List<(PreparedEntry Entry, DateTime At)> _pending = [];
 
     private LedgerSeeder(AdalDb db, DbConnection connection, Guid tenantId)
     {
@@ -44,25 +44,15 @@ internal sealed class LedgerSeeder
         return seeder;
     }
 
-    public void Add(LedgerDraft draft, DateTime at) => _pending.Add((draft, at));
+    public void Add(LedgerDraft draft, DateTime at) => _pending.Add((PreparedEntry.From(draft), at));
 
     /// <summary>Appends the pending entries as one batch and writes entries and openings in <paramref name="transaction"/>; complete tiles too.</summary>
     public void Flush(DbTransaction transaction)
     {
         if (_pending.Count == 0) return;
         var first = _log.Size;
-        var leaves = _pending.Select(p => p.Draft.ToEntry().Encode()).ToList();
-        _log.AppendBatch(leaves);
-        var entries = new List<LedgerEntryRow>(_pending.Count);
-        for (var i = 0; i < _pending.Count; i++)
-        {
-            var (draft, at) = _pending[i];
-            entries.Add(new LedgerEntryRow
-            {
-                TenantId = _tenantId, Index = first + i, EventType = draft.EventType, Leaf = leaves[i], RecordedAt = at,
-                Openings = LedgerOpenings.Encode(draft.Openings),
-            });
-        }
+        _log.AppendLeafHashes(PreparedEntry.LeafHashes(_pending.Select(p => p.Entry).ToList()));
+        var entries = _pending.Select((p, i) => p.Entry.ToRow(_tenantId, first + i, p.At)).ToList();
         _entries.Write(entries, transaction);
         _tiles.Write(_store.TakeCompleteTiles(_tenantId), transaction);
         _pending.Clear();

@@ -15,7 +15,7 @@ namespace Adal.Tests.Verification;
 /// </summary>
 public abstract class OfflineProofTests<TApp>(TApp app) : IDisposable where TApp : AdalApp
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("adal-verify-").FullName;
+    private readonly VerifyFolder _files = new();
 
     [Fact]
     public async Task Student_sends_a_certificate_and_its_proof_and_the_employer_verifies_them_offline()
@@ -192,22 +192,11 @@ public abstract class OfflineProofTests<TApp>(TApp app) : IDisposable where TApp
         Assert.StartsWith("NOT GENUINE", alteredOutput);
     }
 
-    private (int Code, string Output, string Errors) Verify(params string[] args)
-    {
-        var output = new StringWriter();
-        var errors = new StringWriter();
-        var code = VerifyCommand.Run(args, output, errors);
-        return (code, output.ToString(), errors.ToString());
-    }
+    private static (int Code, string Output, string Errors) Verify(params string[] args) => VerifyFolder.Verify(args);
 
-    private string Save(string name, string text) => Save(name, Encoding.UTF8.GetBytes(text));
+    private string Save(string name, string text) => _files.Save(name, text);
 
-    private string Save(string name, byte[] bytes)
-    {
-        var path = Path.Combine(_folder, name);
-        File.WriteAllBytes(path, bytes);
-        return path;
-    }
+    private string Save(string name, byte[] bytes) => _files.Save(name, bytes);
 
     private static string Edit(string json, Action<JsonNode> change)
     {
@@ -232,10 +221,7 @@ public abstract class OfflineProofTests<TApp>(TApp app) : IDisposable where TApp
         return Convert.ToBase64String(new Adal.Ledger.LedgerEntry(entry.EventType, entry.Timestamp, fields).Encode());
     }
 
-    public void Dispose()
-    {
-        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
-    }
+    public void Dispose() => _files.Dispose();
 }
 
 public sealed class OfflineProofOnSqlite(AdalApp app) : OfflineProofTests<AdalApp>(app), IClassFixture<AdalApp>;

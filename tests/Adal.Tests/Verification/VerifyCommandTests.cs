@@ -7,7 +7,7 @@ namespace Adal.Tests.Verification;
 /// <summary>`adal verify` on input that is wrong before any cryptography: never a crash, always a reason and an exit code.</summary>
 public sealed class VerifyCommandTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("adal-verify-").FullName;
+    private readonly VerifyFolder _files = new();
 
     [Theory]
     [InlineData("")]
@@ -31,7 +31,7 @@ public sealed class VerifyCommandTests : IDisposable
         Assert.Equal(VerifyCommand.UsageError, Verify().Code);
         Assert.Equal(VerifyCommand.UsageError, Verify(pdf).Code);
         Assert.Equal(VerifyCommand.UsageError, Verify(pdf, "--proof").Code);
-        Assert.Equal(VerifyCommand.UsageError, Verify(pdf, "--proof", Path.Combine(_folder, "missing.json")).Code);
+        Assert.Equal(VerifyCommand.UsageError, Verify(pdf, "--proof", Path.Combine(_files.Root, "missing.json")).Code);
         Assert.Equal(VerifyCommand.UsageError, Verify(pdf, "--proof", pdf, "--colour").Code);
         Assert.Equal(VerifyCommand.UsageError, Verify(pdf, pdf, "--proof", pdf).Code);
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
@@ -42,25 +42,11 @@ public sealed class VerifyCommandTests : IDisposable
         Assert.Equal(VerifyCommand.Genuine, Verify("--help").Code);
     }
 
-    private (int Code, string Output, string Errors) Verify(params string[] args)
-    {
-        var output = new StringWriter();
-        var errors = new StringWriter();
-        var code = VerifyCommand.Run(args, output, errors);
-        return (code, output.ToString(), errors.ToString());
-    }
+    private static (int Code, string Output, string Errors) Verify(params string[] args) => VerifyFolder.Verify(args);
 
-    private string Save(string name, string text) => Save(name, Encoding.UTF8.GetBytes(text));
+    private string Save(string name, string text) => _files.Save(name, text);
 
-    private string Save(string name, byte[] bytes)
-    {
-        var path = Path.Combine(_folder, name);
-        File.WriteAllBytes(path, bytes);
-        return path;
-    }
+    private string Save(string name, byte[] bytes) => _files.Save(name, bytes);
 
-    public void Dispose()
-    {
-        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
-    }
+    public void Dispose() => _files.Dispose();
 }

@@ -34,18 +34,8 @@ public static class LedgerAppender
                 await store.LoadEdgeAsync(ct);
                 var log = new MerkleLog(store);
                 var prepared = pending.Select((p, i) => p.Prepare(state.Size + i)).ToList();
-                var leafHashes = new byte[prepared.Count * MerkleHash.Size];
-                for (var i = 0; i < prepared.Count; i++) prepared[i].LeafHash.CopyTo(leafHashes, i * MerkleHash.Size);
-                var batch = log.AppendLeafHashes(leafHashes);
-                var entries = new List<LedgerEntryRow>(prepared.Count);
-                for (var i = 0; i < prepared.Count; i++)
-                {
-                    var entry = prepared[i];
-                    entries.Add(new LedgerEntryRow
-                    {
-                        TenantId = tenantId, Index = state.Size + i, EventType = entry.EventType, Leaf = entry.Leaf, RecordedAt = now, Openings = entry.Openings,
-                    });
-                }
+                var batch = log.AppendLeafHashes(PreparedEntry.LeafHashes(prepared));
+                var entries = prepared.Select((entry, i) => entry.ToRow(tenantId, state.Size + i, now)).ToList();
                 // Multi-row inserts inside this transaction: change tracking cost more than the writes themselves.
                 BulkRows.Add(db, entries);
                 state.Size = batch.TreeSize;

@@ -27,6 +27,17 @@ public sealed record PreparedEntry(string EventType, byte[] Leaf, byte[] LeafHas
         var leaf = draft.ToEntry().Encode();
         return new PreparedEntry(draft.EventType, leaf, MerkleHash.Leaf(leaf), LedgerOpenings.Encode(draft.Openings));
     }
+
+    /// <summary>The batch's leaf hashes laid end to end, as <see cref="MerkleLog.AppendLeafHashes"/> takes them.</summary>
+    public static byte[] LeafHashes(IReadOnlyList<PreparedEntry> batch)
+    {
+        var hashes = new byte[batch.Count * MerkleHash.Size];
+        for (var i = 0; i < batch.Count; i++) batch[i].LeafHash.CopyTo(hashes, i * MerkleHash.Size);
+        return hashes;
+    }
+
+    public LedgerEntryRow ToRow(Guid tenantId, long index, DateTime recordedAt) =>
+        new() { TenantId = tenantId, Index = index, EventType = EventType, Leaf = Leaf, RecordedAt = recordedAt, Openings = Openings };
 }
 
 /// <summary>An entry's fields, plus the openings of its commitments (stored apart from the public leaf).</summary>
@@ -55,35 +66,4 @@ public sealed class LedgerDraft(string eventType, DateTimeOffset at)
     }
 
     public LedgerEntry ToEntry() => new(eventType, at, _fields);
-}
-
-/// <summary>
-/// The operating system's cryptographic generator, drawn 4 KiB at a time per thread: a salt is 32 bytes, and asking the
-/// kernel for each one cost more (1.8 µs) than the commitment's hash. The bytes are the same CSPRNG output, each used once.
-/// </summary>
-internal sealed class BufferedSalts : System.Security.Cryptography.RandomNumberGenerator
-{
-    [ThreadStatic] private static byte[]? _buffer;
-    [ThreadStatic] private static int _used;
-
-    public override void GetBytes(byte[] data) => GetBytes(data.AsSpan());
-
-    public override void GetBytes(Span<byte> data)
-    {
-        if (data.Length > 256)
-        {
-            Fill(data);
-            return;
-        }
-        if (_buffer is null || _used + data.Length > _buffer.Length)
-        {
-            _buffer ??= new byte[4096];
-            Fill(_buffer);
-            _used = 0;
-        }
-        var slice = _buffer.AsSpan(_used, data.Length);
-        slice.CopyTo(data);
-        slice.Clear(); // handed out once: a salt must not stay behind in the buffer
-        _used += data.Length;
-    }
 }

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Adal.Features.Queue;
 
 [Authorize]
-public sealed class CaseModel(AdalDb db, RequestWorkflow workflow, CatalogProvider catalog, CatalogVersions versions) : PageModel
+public sealed class CaseModel(AdalDb db, RequestWorkflow workflow) : PageModel
 {
     public RequestView View { get; private set; } = null!;
     public ServiceDefinition? Service { get; private set; }
@@ -26,8 +26,7 @@ public sealed class CaseModel(AdalDb db, RequestWorkflow workflow, CatalogProvid
 
     public async Task<IActionResult> OnGetAttachmentAsync(Guid id, Guid attachmentId, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct)) return NotFound();
-        var file = await db.Attachments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == attachmentId && a.RequestId == id, ct);
+        var file = await workflow.FindAttachmentAsync(Actor.From(User)!, id, attachmentId, ct);
         return file is null ? NotFound() : File(file.Content, file.ContentType, file.FileName);
     }
 
@@ -50,9 +49,9 @@ public sealed class CaseModel(AdalDb db, RequestWorkflow workflow, CatalogProvid
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
         var actor = Actor.From(User)!;
-        var request = await db.Requests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
-        if (request is null || !await workflow.MaySeeAsync(actor, request, ct)) return false;
-        Service = await versions.FindAsync(db, catalog.Current, request.ServiceSlug, request.DefinitionVersion, ct);
+        if (await workflow.FindVisibleAsync(actor, id, ct) is not { } found) return false;
+        var (request, service) = found;
+        Service = service;
         View = await RequestViews.ViewAsync(db, request, Service, actor, Languages.Current, ct);
         IsAssignee = request.AssigneeId == actor.UserId && request.State == RequestState.InReview;
         ApplicantName = await db.Users.Where(u => u.Id == request.ApplicantId).Select(u => u.FullName).FirstAsync(ct);

@@ -157,6 +157,23 @@ public sealed class RequestWorkflow(
         return request;
     }
 
+    /// <summary>
+    /// A request as <paramref name="actor"/> may read it, with the definition version it was filed under; null when it is
+    /// missing or not theirs to see — the two answer alike, so a request's existence is not disclosed.
+    /// </summary>
+    public async Task<(ServiceRequest Request, ServiceDefinition? Service)?> FindVisibleAsync(Actor actor, Guid requestId, CancellationToken ct)
+    {
+        var request = await db.Requests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == requestId, ct);
+        if (request is null || !await MaySeeAsync(actor, request, ct)) return null;
+        return (request, await versions.FindAsync(db, catalog.Current, request.ServiceSlug, request.DefinitionVersion, ct));
+    }
+
+    /// <summary>A file attached to a request <paramref name="actor"/> may see; null otherwise.</summary>
+    public async Task<RequestAttachment?> FindAttachmentAsync(Actor actor, Guid requestId, Guid attachmentId, CancellationToken ct) =>
+        await FindVisibleAsync(actor, requestId, ct) is null
+            ? null
+            : await db.Attachments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == attachmentId && a.RequestId == requestId, ct);
+
     /// <summary>Who may see a request: its applicant, anyone ever assigned to it, administrators and auditors.</summary>
     public async Task<bool> MaySeeAsync(Actor actor, ServiceRequest request, CancellationToken ct)
     {

@@ -65,14 +65,13 @@ public static class RequestsApi
         return TypedResults.Ok(requests.Select(r => RequestViews.ListItem(r, catalog, Languages.Current)).ToList());
     }
 
-    private static async Task<IResult> Get(Guid id, HttpContext http, RequestWorkflow workflow, AdalDb db, CatalogProvider catalog, CatalogVersions versions, CancellationToken ct)
+    private static async Task<IResult> Get(Guid id, HttpContext http, RequestWorkflow workflow, AdalDb db, CancellationToken ct)
     {
         var actor = Actor.From(http.User)!;
         var language = Languages.Current;
-        var request = await db.Requests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
         // Another person's request answers exactly like a missing one: its existence is not disclosed.
-        if (request is null || !await workflow.MaySeeAsync(actor, request, ct)) return Problems.NotFound("Problem.RequestNotFound", language).ToResult();
-        var service = await versions.FindAsync(db, catalog.Current, request.ServiceSlug, request.DefinitionVersion, ct);
+        if (await workflow.FindVisibleAsync(actor, id, ct) is not { } found) return Problems.NotFound("Problem.RequestNotFound", language).ToResult();
+        var (request, service) = found;
         return TypedResults.Ok(await RequestViews.ViewAsync(db, request, service, actor, language, ct));
     }
 
@@ -94,14 +93,10 @@ public static class RequestsApi
         return TypedResults.Ok(await RequestViews.ViewAsync(db, request, service, actor, language, ct));
     }
 
-    private static async Task<IResult> Attachment(Guid id, Guid attachmentId, HttpContext http, RequestWorkflow workflow, AdalDb db, CancellationToken ct)
+    private static async Task<IResult> Attachment(Guid id, Guid attachmentId, HttpContext http, RequestWorkflow workflow, CancellationToken ct)
     {
-        var actor = Actor.From(http.User)!;
-        var request = await db.Requests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
-        var file = request is null ? null : await db.Attachments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == attachmentId && a.RequestId == id, ct);
-        if (request is null || file is null || !await workflow.MaySeeAsync(actor, request, ct))
-            return Problems.NotFound("Problem.RequestNotFound", Languages.Current).ToResult();
-        return TypedResults.File(file.Content, file.ContentType, file.FileName);
+        var file = await workflow.FindAttachmentAsync(Actor.From(http.User)!, id, attachmentId, ct);
+        return file is null ? Problems.NotFound("Problem.RequestNotFound", Languages.Current).ToResult() : TypedResults.File(file.Content, file.ContentType, file.FileName);
     }
 
     /// <summary>JSON values to the form's strings; nested objects and arrays are not form values.</summary>
