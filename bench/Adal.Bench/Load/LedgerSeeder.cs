@@ -17,52 +17,71 @@ internal sealed class LedgerSeeder
     private readonly Guid _tenantId;
     private readonly CapturingStore _store = new();
     private readonly MerkleLog _log;
-    private readonly ModelTableWriter<LedgerEntryRow> _entries;
+    private readonly ModelTableWriter<LedgerBundleRow> _bundles;
     private readonly ModelTableWriter<LedgerTileRow> _tiles;
-    private readonly List<(PreparedEntry Entry, DateTime At)> _pending = [];
+    private readonly List<PreparedEntry> _pending = [];
+    // Entries of the log's last, partial bundle: written with the next full bundle, or at the end.
+    private readonly List<(StoredEntry Entry, string? Openings)> _partial = [];
 
     private LedgerSeeder(AdalDb db, DbConnection connection, Guid tenantId)
     {
         _db = db;
         _tenantId = tenantId;
         _log = new MerkleLog(_store);
-        _entries = new ModelTableWriter<LedgerEntryRow>(db, connection);
+        _bundles = new ModelTableWriter<LedgerBundleRow>(db, connection);
         _tiles = new ModelTableWriter<LedgerTileRow>(db, connection);
     }
 
     public long Size => _log.Size;
-    public long RowsWritten => _entries.Written + _tiles.Written;
+    public long RowsWritten => _bundles.Written + _tiles.Written;
 
     /// <summary>Rebuilds the log's frontier from the entries the host has already written (role grants, catalogue versions).</summary>
     public static async Task<LedgerSeeder> OpenAsync(AdalDb db, DbConnection connection, Guid tenantId)
     {
         var seeder = new LedgerSeeder(db, connection, tenantId);
-        var leaves = await db.LedgerEntries.AsNoTracking().Where(e => e.TenantId == tenantId).OrderBy(e => e.Index).Select(e => e.Leaf).ToListAsync();
-        if (leaves.Count > 0) seeder._log.AppendBatch(leaves);
-        // Recomputed above: the seeder writes every tile from now on, the host's first ones too.
+        foreach (var bundle in await db.LedgerBundles.AsNoTracking().Where(b => b.TenantId == tenantId).OrderBy(b => b.Index).ToListAsync())
+        {
+            var openings = EntryBundles.DecodeOpenings(bundle.Openings);
+            var entries = EntryBundles.Decode(bundle.Leaves);
+            for (var i = 0; i < entries.Count; i++) seeder._partial.Add((entries[i], i < openings.Count ? openings[i] : null));
+        }
+        if (seeder._partial.Count > 0) seeder._log.AppendBatch(seeder._partial.Select(p => p.Entry.Leaf).ToList());
+        // Read back above: the seeder writes every bundle and tile from now on, the host's first ones too.
+        await db.LedgerBundles.Where(b => b.TenantId == tenantId).ExecuteDeleteAsync();
         await db.LedgerTiles.Where(t => t.TenantId == tenantId).ExecuteDeleteAsync();
         return seeder;
     }
 
-    public void Add(LedgerDraft draft, DateTime at) => _pending.Add((PreparedEntry.From(draft), at));
+    public void Add(LedgerDraft draft) => _pending.Add(PreparedEntry.From(draft));
 
-    /// <summary>Appends the pending entries as one batch and writes entries and openings in <paramref name="transaction"/>; complete tiles too.</summary>
+    /// <summary>Appends the pending entries as one batch and writes full bundles and complete tiles in <paramref name="transaction"/>.</summary>
     public void Flush(DbTransaction transaction)
     {
         if (_pending.Count == 0) return;
         var first = _log.Size;
-        _log.AppendLeafHashes(PreparedEntry.LeafHashes(_pending.Select(p => p.Entry).ToList()));
-        var entries = _pending.Select((p, i) => p.Entry.ToRow(_tenantId, first + i, p.At)).ToList();
-        _entries.Write(entries, transaction);
+        _log.AppendLeafHashes(PreparedEntry.LeafHashes(_pending));
+        _partial.AddRange(_pending.Select((p, i) => (new StoredEntry(first + i, p.Leaf), p.Openings)));
+        var full = _partial.Count / EntryBundles.Size * EntryBundles.Size;
+        _bundles.Write(Bundles(_partial.Take(full)), transaction);
+        _partial.RemoveRange(0, full);
         _tiles.Write(_store.TakeCompleteTiles(_tenantId), transaction);
         _pending.Clear();
     }
 
-    /// <summary>The log's edge tiles and its size row, as the host's appender leaves them.</summary>
+    private List<LedgerBundleRow> Bundles(IEnumerable<(StoredEntry Entry, string? Openings)> entries) =>
+        entries.GroupBy(e => e.Entry.Index / EntryBundles.Size).Select(g => new LedgerBundleRow
+        {
+            TenantId = _tenantId, Index = g.Key,
+            Leaves = EntryBundles.Encode(g.Select(e => e.Entry).ToList()),
+            Openings = EntryBundles.EncodeOpenings(g.Select(e => e.Openings).ToList()),
+        }).ToList();
+
+    /// <summary>The log's last bundle, its edge tiles and its size row, as the host's appender leaves them.</summary>
     public async Task FinishAsync(DbConnection connection)
     {
         await using (var transaction = await connection.BeginTransactionAsync())
         {
+            _bundles.Write(Bundles(_partial), transaction);
             _tiles.Write(_store.EdgeTiles(_tenantId), transaction);
             await transaction.CommitAsync();
         }

@@ -187,7 +187,7 @@ internal sealed class PastRequestFactory(
                 .Committed("applicant", request.ApplicantId.ToString());
             if (actor is not null) draft.Committed("actor", actor.Id.ToString());
             if (reason is not null) draft.Committed("reason", reason);
-            ledger.Add(draft, at);
+            ledger.Add(draft);
         }
     }
 }

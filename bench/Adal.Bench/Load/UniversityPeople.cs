@@ -95,7 +95,7 @@ internal sealed class UniversityPeople(AdalDb db, DbConnection connection, Guid 
         _roles.Write(roles, transaction);
         _students.Write(students, transaction);
         foreach (var role in roles)
-            ledger.Add(new LedgerDraft(LedgerEventTypes.RoleGranted, now).Text("role", role.Role).Text("granted_by", "system").Committed("user", role.UserId.ToString()), now);
+            ledger.Add(new LedgerDraft(LedgerEventTypes.RoleGranted, now).Text("role", role.Role).Text("granted_by", "system").Committed("user", role.UserId.ToString()));
         ledger.Flush(transaction);
     }
 

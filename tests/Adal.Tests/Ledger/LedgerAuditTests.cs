@@ -26,34 +26,41 @@ public abstract class LedgerAuditTests<TApp>(TApp app) where TApp : AdalApp
         var tenant = await app.InDemoAsync((_, db) => db.Tenants.Where(t => t.Slug == "demo").Select(t => t.Id).SingleAsync());
         const long k = 40;
 
+        // The entries are stored sixteen to a row: tampering means rewriting entry k's bundle.
+        var bundle = k / EntryBundles.Size;
+        var original = await app.InDemoAsync((_, db) => db.LedgerBundles.Where(b => b.TenantId == tenant && b.Index == bundle).Select(b => b.Leaves).SingleAsync());
+        var records = EntryBundles.Decode(original);
+        var at = records.FindIndex(r => r.Index == k);
+        Task<int> StoreAsync(IReadOnlyList<StoredEntry> entries) => app.InDemoAsync((_, db) =>
+            db.LedgerBundles.Where(b => b.TenantId == tenant && b.Index == bundle).ExecuteUpdateAsync(u => u.SetProperty(b => b.Leaves, EntryBundles.Encode(entries))));
+
         // 1. A changed byte in one entry (say, a decision's service or a grade's value).
-        var original = await app.InDemoAsync((_, db) => db.LedgerEntries.Where(e => e.TenantId == tenant && e.Index == k).Select(e => e.Leaf).SingleAsync());
-        var altered = original.ToArray();
-        altered[^1] ^= 0x20;
-        await app.InDemoAsync((_, db) => db.LedgerEntries.Where(e => e.TenantId == tenant && e.Index == k).ExecuteUpdateAsync(u => u.SetProperty(e => e.Leaf, altered)));
+        var altered = records.ToList();
+        var leaf = altered[at].Leaf.ToArray();
+        leaf[^1] ^= 0x20;
+        altered[at] = altered[at] with { Leaf = leaf };
+        await StoreAsync(altered);
         var afterAlter = await AuditAsync();
         Assert.False(afterAlter.Intact);
         Assert.Equal(k, afterAlter.LeafIndex);
-        await app.InDemoAsync((_, db) => db.LedgerEntries.Where(e => e.TenantId == tenant && e.Index == k).ExecuteUpdateAsync(u => u.SetProperty(e => e.Leaf, original)));
+        await StoreAsync(records);
 
         // 2. An entry deleted.
-        var row = await app.InDemoAsync((_, db) => db.LedgerEntries.AsNoTracking().SingleAsync(e => e.TenantId == tenant && e.Index == k));
-        await app.InDemoAsync((_, db) => db.LedgerEntries.Where(e => e.TenantId == tenant && e.Index == k).ExecuteDeleteAsync());
+        await StoreAsync(records.Where(r => r.Index != k).ToList());
         var afterDelete = await AuditAsync();
         Assert.False(afterDelete.Intact);
         Assert.Equal(k, afterDelete.LeafIndex);
         Assert.Contains($"Entry {k} is missing", afterDelete.Divergence);
-        await app.InDemoAsync(async (_, db) => { db.LedgerEntries.Add(row); return await db.SaveChangesAsync(); });
+        await StoreAsync(records);
 
         // 3. Two entries swapped.
-        var next = await app.InDemoAsync((_, db) => db.LedgerEntries.Where(e => e.TenantId == tenant && e.Index == k + 1).Select(e => e.Leaf).SingleAsync());
-        await app.InDemoAsync((_, db) => db.LedgerEntries.Where(e => e.TenantId == tenant && e.Index == k).ExecuteUpdateAsync(u => u.SetProperty(e => e.Leaf, next)));
-        await app.InDemoAsync((_, db) => db.LedgerEntries.Where(e => e.TenantId == tenant && e.Index == k + 1).ExecuteUpdateAsync(u => u.SetProperty(e => e.Leaf, original)));
+        var swapped = records.ToList();
+        (swapped[at], swapped[at + 1]) = (swapped[at] with { Leaf = records[at + 1].Leaf }, swapped[at + 1] with { Leaf = records[at].Leaf });
+        await StoreAsync(swapped);
         var afterSwap = await AuditAsync();
         Assert.False(afterSwap.Intact);
         Assert.Equal(k, afterSwap.LeafIndex);
-        await app.InDemoAsync((_, db) => db.LedgerEntries.Where(e => e.TenantId == tenant && e.Index == k).ExecuteUpdateAsync(u => u.SetProperty(e => e.Leaf, original)));
-        await app.InDemoAsync((_, db) => db.LedgerEntries.Where(e => e.TenantId == tenant && e.Index == k + 1).ExecuteUpdateAsync(u => u.SetProperty(e => e.Leaf, next)));
+        await StoreAsync(records);
         Assert.True((await AuditAsync()).Intact);
 
         // 4. An issued PDF replaced in the documents table (the log itself untouched).
@@ -89,11 +96,11 @@ public abstract class LedgerAuditTests<TApp>(TApp app) where TApp : AdalApp
 
         // Tiles are derived from the entries: with all of them gone, start-up rebuilds them and the log is whole again.
         await app.InDemoAsync((_, db) => db.LedgerTiles.Where(t => t.TenantId == tenant).ExecuteDeleteAsync());
-        Assert.Equal(1, await app.InDemoAsync((_, db) => LedgerTileRepair.RebuildMissingAsync(db, default)));
+        Assert.Equal(1, await app.InDemoAsync((_, db) => LedgerRepair.RebuildMissingTilesAsync(db, default)));
         var rebuilt = await AuditAsync();
         Assert.True(rebuilt.Intact, rebuilt.Divergence);
         Assert.Equal(root.RootHash, rebuilt.RootHash);
-        Assert.Equal(0, await app.InDemoAsync((_, db) => LedgerTileRepair.RebuildMissingAsync(db, default)));
+        Assert.Equal(0, await app.InDemoAsync((_, db) => LedgerRepair.RebuildMissingTilesAsync(db, default)));
     }
 }
 

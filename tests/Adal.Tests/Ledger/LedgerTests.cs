@@ -103,7 +103,7 @@ public abstract class LedgerTests<TApp>(TApp app) where TApp : AdalApp
         Assert.False(verdict["genuine"]!.GetValue<bool>());
         Assert.True(verdict["revoked"]!.GetValue<bool>());
         var size = await app.InDemoAsync((_, db) => db.LedgerStates.Select(s => s.Size).SingleAsync());
-        var last = await app.InDemoAsync((_, db) => db.LedgerEntries.Where(e => e.Index == size - 1).Select(e => e.Leaf).SingleAsync());
+        var last = await app.InDemoAsync(async (_, db) => await EntryBundles.LeafAsync(db, await db.LedgerStates.Select(s => s.TenantId).SingleAsync(), size - 1, default));
         Assert.True(LedgerEntry.TryDecode(last, out var entry, out _));
         Assert.Equal(LedgerEventTypes.DocumentRevoked, entry!.EventType);
         Assert.Equal(number, entry.Field("document")!.AsText());
@@ -150,7 +150,8 @@ public abstract class LedgerTests<TApp>(TApp app) where TApp : AdalApp
             (await db.LedgerStates.Select(s => s.Size).SingleAsync(), await db.Users.Where(u => u.Email == "student@demo.local").Select(u => u.FullName).SingleAsync()));
         Assert.Equal(sizeBefore, sizeAfter);
         Assert.Equal("Нұрланова Әйгерім Серікқызы", name);
-        var entries = await app.InDemoAsync((_, db) => db.LedgerEntries.LongCountAsync());
+        var entries = await app.InDemoAsync(async (_, db) =>
+            (await EntryBundles.RangeAsync(db, await db.LedgerStates.Select(s => s.TenantId).SingleAsync(), 0, long.MaxValue - 1, default)).Count);
         Assert.Equal(sizeAfter, entries);
     }
 

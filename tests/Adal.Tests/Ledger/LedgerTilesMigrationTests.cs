@@ -10,8 +10,9 @@ using Npgsql;
 namespace Adal.Tests.Ledger;
 
 /// <summary>
-/// A database from before the ledger's tiles (per-node rows, one openings row per commitment) is migrated: the openings
-/// fold into their entries, and start-up rebuilds the tiles from the entries — on SQLite and on PostgreSQL.
+/// A database from before the ledger's tiles and bundles (per-node rows, one row per entry, one openings row per commitment)
+/// is migrated: the openings fold into their entries, start-up packs the entries into bundles and rebuilds the tiles from
+/// them — on SQLite and on PostgreSQL.
 /// </summary>
 public sealed class LedgerTilesMigrationTests
 {
@@ -58,16 +59,17 @@ public sealed class LedgerTilesMigrationTests
             await using (var db = open())
             {
                 await db.Database.MigrateAsync();
-                Assert.Equal(1, await LedgerTileRepair.RebuildMissingAsync(db, default));
+                Assert.Equal(1, await LedgerRepair.PackLegacyEntriesAsync(db, default));
+                Assert.Equal(1, await LedgerRepair.RebuildMissingTilesAsync(db, default));
             }
             await using (var db = open())
             {
-                var entry = await db.LedgerEntries.AsNoTracking().SingleAsync(e => e.TenantId == tenant && e.Index == 7);
-                var openings = LedgerOpenings.Decode(entry.Openings);
+                var openings = await EntryBundles.OpeningsAsync(db, tenant, 7, default);
                 Assert.Equal(["score", "student"], openings.Select(o => o.Field).Order());
                 Assert.All(openings, o => Assert.Equal(salt, o.Opening.Salt));
                 Assert.Equal("91", openings.Single(o => o.Field == "score").Opening.Value);
-                Assert.Null((await db.LedgerEntries.AsNoTracking().SingleAsync(e => e.TenantId == tenant && e.Index == 8)).Openings);
+                Assert.Empty(await EntryBundles.OpeningsAsync(db, tenant, 8, default));
+                Assert.Equal(leaves, (await EntryBundles.RangeAsync(db, tenant, 0, leaves.Count - 1, default)).Select(e => e.Leaf));
 
                 var audit = await new LedgerAudit(db).RunAsync(tenant, "old", default);
                 Assert.True(audit.Intact, audit.Divergence);

@@ -69,16 +69,19 @@ internal static partial class RecordSteps
         await app.InDemoAsync(async (_, db) => (await db.Users.SingleAsync(u => u.Email == email)).Id.ToString());
 
     public static async Task<(int Grades, long Ledger)> CountsAsync(AdalApp app) =>
-        await app.InDemoAsync(async (_, db) => (await db.Grades.CountAsync(), await db.LedgerEntries.LongCountAsync()));
+        await app.InDemoAsync(async (_, db) => (await db.Grades.CountAsync(),
+            (long)(await EntryBundles.RangeAsync(db, await db.LedgerStates.Select(s => s.TenantId).SingleAsync(), 0, long.MaxValue - 1, default)).Count));
 
     /// <summary>A ledger entry decoded from its stored leaf, with the openings of its commitments.</summary>
     public static async Task<(LedgerEntry Entry, byte[] Leaf, List<(string Field, byte[] Salt, string Value)> Openings)> LedgerEntryAsync(AdalApp app, long index) =>
         await app.InDemoAsync(async (_, db) =>
         {
-            var row = await db.LedgerEntries.SingleAsync(e => e.Index == index);
-            Assert.True(LedgerEntry.TryDecode(row.Leaf, out var entry, out var problem), problem);
-            var openings = LedgerOpenings.Decode(row.Openings).Select(o => (o.Field, o.Opening.Salt, o.Opening.Value)).ToList();
-            return (entry!, row.Leaf, openings);
+            var tenant = await db.LedgerStates.Select(s => s.TenantId).SingleAsync();
+            var leaf = await EntryBundles.LeafAsync(db, tenant, index, default);
+            Assert.NotNull(leaf);
+            Assert.True(LedgerEntry.TryDecode(leaf, out var entry, out var problem), problem);
+            var openings = (await EntryBundles.OpeningsAsync(db, tenant, index, default)).Select(o => (o.Field, o.Opening.Salt, o.Opening.Value)).ToList();
+            return (entry!, leaf, openings);
         });
 
     /// <summary>The text of a PDF as a reader's software extracts it, runs of white space made one space.</summary>

@@ -17,7 +17,7 @@ public static class LedgerAppender
 {
     private static readonly ConcurrentDictionary<Guid, SemaphoreSlim> Locks = new();
 
-    public static async Task<int> SaveWithLedgerAsync(AdalDb db, Guid tenantId, IReadOnlyList<PendingEntry> pending, DateTime now,
+    public static async Task<int> SaveWithLedgerAsync(AdalDb db, Guid tenantId, IReadOnlyList<PendingEntry> pending,
         Func<CancellationToken, Task<int>> save, CancellationToken ct)
     {
         var gate = Locks.GetOrAdd(tenantId, _ => new SemaphoreSlim(1, 1));
@@ -35,9 +35,7 @@ public static class LedgerAppender
                 var log = new MerkleLog(store);
                 var prepared = pending.Select((p, i) => p.Prepare(state.Size + i)).ToList();
                 var batch = log.AppendLeafHashes(PreparedEntry.LeafHashes(prepared));
-                var entries = prepared.Select((entry, i) => entry.ToRow(tenantId, state.Size + i, now)).ToList();
-                // Multi-row inserts inside this transaction: change tracking cost more than the writes themselves.
-                BulkRows.Add(db, entries);
+                await EntryBundles.AppendAsync(db, tenantId, state.Size, prepared, ct);
                 state.Size = batch.TreeSize;
                 var written = await save(ct);
                 if (ownTransaction) await db.Database.CommitTransactionAsync(ct);
@@ -46,6 +44,7 @@ public static class LedgerAppender
             catch
             {
                 store?.Forget();
+                EntryBundles.Forget(db);
                 if (ownTransaction && db.Database.CurrentTransaction is not null) await db.Database.RollbackTransactionAsync(CancellationToken.None);
                 throw;
             }

@@ -19,7 +19,7 @@ public sealed record LedgerAuditResult(
 /// </summary>
 public sealed class LedgerAudit(AdalDb db)
 {
-    private const int Page = 10_000;
+    private const int Page = 10_000; // a whole number of bundles
 
     public async Task<LedgerAuditResult> RunAsync(Guid tenantId, string slug, CancellationToken ct)
     {
@@ -34,8 +34,7 @@ public sealed class LedgerAudit(AdalDb db)
         {
             for (long from = 0; ; from += Page)
             {
-                var rows = await db.LedgerEntries.AsNoTracking().Where(e => e.TenantId == tenantId && e.Index >= from && e.Index < from + Page)
-                    .OrderBy(e => e.Index).Select(e => new { e.Index, e.Leaf }).ToListAsync(ct);
+                var rows = await EntryBundles.RangeAsync(db, tenantId, from, from + Page - 1, ct);
                 for (var i = 0; i < rows.Count; i++)
                 {
                     if (rows[i].Index != from + i)
@@ -70,8 +69,7 @@ public sealed class LedgerAudit(AdalDb db)
             .Select(d => new { d.Number, d.Pdf, d.Sha256, d.LedgerIndex }).ToListAsync(ct);
         foreach (var document in documents)
         {
-            var leaf = await db.LedgerEntries.AsNoTracking().Where(e => e.TenantId == tenantId && e.Index == document.LedgerIndex)
-                .Select(e => e.Leaf).FirstOrDefaultAsync(ct);
+            var leaf = await EntryBundles.LeafAsync(db, tenantId, document.LedgerIndex!.Value, ct);
             if (leaf is null || !LedgerEntry.TryDecode(leaf, out var entry, out _) || entry.EventType != LedgerEventTypes.DocumentIssued
                 || entry.Field("document")?.AsText() != document.Number)
                 return ($"Document {document.Number} points to ledger entry {document.LedgerIndex}, which does not record its issue.", document.LedgerIndex, documents.Count);

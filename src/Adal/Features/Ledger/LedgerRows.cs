@@ -3,20 +3,21 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Adal.Features.Ledger;
 
-/// <summary>One leaf of a university's log: the exact bytes that were hashed, at its index.</summary>
-public sealed class LedgerEntryRow
+/// <summary>
+/// Sixteen consecutive entries of a university's log (<see cref="EntryBundles"/>): bundle k holds entries [16k, 16k+16),
+/// each as its index and the exact leaf bytes that were hashed, plus the openings of the leaves' commitments.
+/// A batch of a thousand entries writes 63 rows instead of a thousand; only the log's last bundle is ever rewritten.
+/// </summary>
+public sealed class LedgerBundleRow
 {
     public Guid TenantId { get; set; }
     public long Index { get; set; }
-    public required string EventType { get; set; }
-    public required byte[] Leaf { get; set; }
-    public DateTime RecordedAt { get; set; }
+    public required byte[] Leaves { get; set; }
 
     /// <summary>
-    /// The openings of the leaf's commitments (<see cref="LedgerOpenings"/>), for authorised staff and the document holder
-    /// only: the public API and the audit never select this column. Setting it to null erases the personal values for good
-    /// while the leaf and every proof over it stay intact. Kept in the entry's own row, not a row per commitment: a batch of
-    /// a thousand decisions is a thousand rows to write, which is what bounds a durable append.
+    /// The openings of the leaves' commitments (<see cref="LedgerOpenings"/>, a JSON array by position), for authorised
+    /// staff and the document holder only: the public API and the audit never read this column. Erasing an entry's
+    /// openings (null in its place) removes the personal values for good while its leaf and every proof stay intact.
     /// </summary>
     public string? Openings { get; set; }
 }
@@ -64,14 +65,10 @@ public sealed class LedgerKeyRow
 }
 
 internal sealed class LedgerRowsConfiguration :
-    IEntityTypeConfiguration<LedgerEntryRow>, IEntityTypeConfiguration<LedgerTileRow>, IEntityTypeConfiguration<LedgerState>,
+    IEntityTypeConfiguration<LedgerBundleRow>, IEntityTypeConfiguration<LedgerTileRow>, IEntityTypeConfiguration<LedgerState>,
     IEntityTypeConfiguration<LedgerTreeHeadRow>, IEntityTypeConfiguration<LedgerKeyRow>
 {
-    public void Configure(EntityTypeBuilder<LedgerEntryRow> b)
-    {
-        b.HasKey(e => new { e.TenantId, e.Index });
-        b.Property(e => e.EventType).HasMaxLength(64);
-    }
+    public void Configure(EntityTypeBuilder<LedgerBundleRow> b) => b.HasKey(e => new { e.TenantId, e.Index });
 
     public void Configure(EntityTypeBuilder<LedgerTileRow> b) => b.HasKey(t => new { t.TenantId, t.Level, t.Index });
 

@@ -35,9 +35,6 @@ public sealed record PreparedEntry(string EventType, byte[] Leaf, byte[] LeafHas
         for (var i = 0; i < batch.Count; i++) batch[i].LeafHash.CopyTo(hashes, i * MerkleHash.Size);
         return hashes;
     }
-
-    public LedgerEntryRow ToRow(Guid tenantId, long index, DateTime recordedAt) =>
-        new() { TenantId = tenantId, Index = index, EventType = EventType, Leaf = Leaf, RecordedAt = recordedAt, Openings = Openings };
 }
 
 /// <summary>An entry's fields, plus the openings of its commitments (stored apart from the public leaf).</summary>

@@ -52,7 +52,6 @@ public sealed class UniversityLog(AdalDb db, UniversityKeys keys, TimeProvider c
     }
 
     /// <summary>The public part of entries: index and leaf, never the openings.</summary>
-    public Task<List<(long Index, byte[] Leaf)>> EntriesAsync(Guid tenantId, long start, long end, CancellationToken ct) =>
-        db.LedgerEntries.AsNoTracking().Where(e => e.TenantId == tenantId && e.Index >= start && e.Index <= end).OrderBy(e => e.Index)
-            .Select(e => new ValueTuple<long, byte[]>(e.Index, e.Leaf)).ToListAsync(ct);
+    public Task<List<StoredEntry>> EntriesAsync(Guid tenantId, long start, long end, CancellationToken ct) =>
+        EntryBundles.RangeAsync(db, tenantId, start, end, ct);
 }

@@ -52,7 +52,7 @@ public sealed class DocumentVerification(AdalDb db, UniversityLog log)
 
     private async Task<LedgerEvidence?> EvidenceAsync(IssuedDocument d, long index, Guid tenantId, string slug, CancellationToken ct)
     {
-        var leaf = await db.LedgerEntries.AsNoTracking().Where(e => e.TenantId == tenantId && e.Index == index).Select(e => e.Leaf).FirstOrDefaultAsync(ct);
+        var leaf = await EntryBundles.LeafAsync(db, tenantId, index, ct);
         if (leaf is null) return null;
         var head = await log.LatestHeadAsync(tenantId, slug, ct, covering: index);
         var proof = head.TreeSize > index ? await log.InclusionAsync(tenantId, index, head.TreeSize, ct) : null;

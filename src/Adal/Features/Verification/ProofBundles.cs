@@ -15,7 +15,7 @@ public sealed class ProofBundles(AdalDb db, UniversityLog log, IConfiguration co
         var document = await db.Documents.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(d => d.Number == number.Trim().ToUpperInvariant(), ct);
         if (document?.LedgerIndex is not { } index) return Problems.NotFound("Problem.DocumentNotFound", language);
         var tenant = await db.Tenants.AsNoTracking().FirstAsync(t => t.Id == document.TenantId, ct);
-        var leaf = await db.LedgerEntries.AsNoTracking().Where(e => e.TenantId == tenant.Id && e.Index == index).Select(e => e.Leaf).FirstOrDefaultAsync(ct);
+        var leaf = await EntryBundles.LeafAsync(db, tenant.Id, index, ct);
         if (leaf is null) return Problems.NotFound("Problem.DocumentNotFound", language);
 
         // A head that covers the document, signed now if the latest does not yet.

@@ -23,7 +23,7 @@ public abstract class AdalDb(DbContextOptions options, TenantContext tenant, Led
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         if (!ledger.HasPending) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        return await LedgerAppender.SaveWithLedgerAsync(this, tenant.Required, ledger.TakeAll(), ledger.Now,
+        return await LedgerAppender.SaveWithLedgerAsync(this, tenant.Required, ledger.TakeAll(),
             ct => base.SaveChangesAsync(acceptAllChangesOnSuccess, ct), cancellationToken);
     }
 
@@ -49,7 +49,7 @@ public abstract class AdalDb(DbContextOptions options, TenantContext tenant, Led
     public DbSet<IssuedDocument> Documents => Set<IssuedDocument>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<ConflictOfInterestDeclaration> Conflicts => Set<ConflictOfInterestDeclaration>();
-    public DbSet<LedgerEntryRow> LedgerEntries => Set<LedgerEntryRow>();
+    public DbSet<LedgerBundleRow> LedgerBundles => Set<LedgerBundleRow>();
     public DbSet<LedgerTileRow> LedgerTiles => Set<LedgerTileRow>();
     public DbSet<LedgerState> LedgerStates => Set<LedgerState>();
     public DbSet<LedgerTreeHeadRow> LedgerTreeHeads => Set<LedgerTreeHeadRow>();

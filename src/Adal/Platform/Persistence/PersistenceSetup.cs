@@ -43,7 +43,7 @@ public static class PersistenceSetup
         if (db.Database.IsSqlite())
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         await db.Database.MigrateAsync(ct);
-        await Features.Ledger.LedgerTileRepair.RebuildMissingAsync(db, ct);
+        await Features.Ledger.LedgerRepair.RunAsync(db, ct);
     }
 }
 

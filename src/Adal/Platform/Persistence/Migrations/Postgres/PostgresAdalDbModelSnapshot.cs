@@ -149,7 +149,7 @@ namespace Adal.Platform.Persistence.Migrations.Postgres
                     b.ToTable("Documents");
                 });
 
-            modelBuilder.Entity("Adal.Features.Ledger.LedgerEntryRow", b =>
+            modelBuilder.Entity("Adal.Features.Ledger.LedgerBundleRow", b =>
                 {
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid");
@@ -157,24 +157,16 @@ namespace Adal.Platform.Persistence.Migrations.Postgres
                     b.Property<long>("Index")
                         .HasColumnType("bigint");
 
-                    b.Property<string>("EventType")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<byte[]>("Leaf")
+                    b.Property<byte[]>("Leaves")
                         .IsRequired()
                         .HasColumnType("bytea");
 
                     b.Property<string>("Openings")
                         .HasColumnType("text");
 
-                    b.Property<DateTime>("RecordedAt")
-                        .HasColumnType("timestamp with time zone");
-
                     b.HasKey("TenantId", "Index");
 
-                    b.ToTable("LedgerEntries");
+                    b.ToTable("LedgerBundles");
                 });
 
             modelBuilder.Entity("Adal.Features.Ledger.LedgerKeyRow", b =>

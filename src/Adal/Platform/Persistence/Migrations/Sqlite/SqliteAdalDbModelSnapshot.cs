@@ -144,7 +144,7 @@ namespace Adal.Platform.Persistence.Migrations.Sqlite
                     b.ToTable("Documents");
                 });
 
-            modelBuilder.Entity("Adal.Features.Ledger.LedgerEntryRow", b =>
+            modelBuilder.Entity("Adal.Features.Ledger.LedgerBundleRow", b =>
                 {
                     b.Property<Guid>("TenantId")
                         .HasColumnType("TEXT");
@@ -152,24 +152,16 @@ namespace Adal.Platform.Persistence.Migrations.Sqlite
                     b.Property<long>("Index")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("EventType")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("Leaf")
+                    b.Property<byte[]>("Leaves")
                         .IsRequired()
                         .HasColumnType("BLOB");
 
                     b.Property<string>("Openings")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("RecordedAt")
-                        .HasColumnType("TEXT");
-
                     b.HasKey("TenantId", "Index");
 
-                    b.ToTable("LedgerEntries");
+                    b.ToTable("LedgerBundles");
                 });
 
             modelBuilder.Entity("Adal.Features.Ledger.LedgerKeyRow", b =>
