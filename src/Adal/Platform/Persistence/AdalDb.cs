@@ -9,6 +9,7 @@ using Adal.Features.University;
 using Adal.Platform.Identity;
 using Adal.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Adal.Platform.Persistence;
 
@@ -32,6 +33,10 @@ public abstract class AdalDb(DbContextOptions options, TenantContext tenant, Led
         ledger.HasPending ? throw new InvalidOperationException("Ledger events are pending: use SaveChangesAsync.") : base.SaveChanges(acceptAllChangesOnSuccess);
 
     private Guid? CurrentTenantId => tenant.TenantId;
+
+    /// <summary>A second context on the same database and university, with its own connection: for reading alongside this one.</summary>
+    public AdalDb Sibling() =>
+        (AdalDb)Activator.CreateInstance(GetType(), this.GetService<IDbContextOptions>(), tenant, new LedgerRecorder(TimeProvider.System))!;
 
     /// <summary>Bulk rows (a CSV import's grades) are written inside the same transaction as the unit of work.</summary>
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) => optionsBuilder.AddInterceptors(BulkRows.Interceptor);
