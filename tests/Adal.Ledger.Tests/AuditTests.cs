@@ -54,6 +54,30 @@ public sealed class AuditTests : IDisposable
     }
 
     [Fact]
+    public async Task Leaf_hashes_computed_by_the_caller_give_the_same_report_as_the_entries()
+    {
+        static async IAsyncEnumerable<ReadOnlyMemory<byte>> Blocks(IEnumerable<byte[]> entries, int perBlock)
+        {
+            foreach (var chunk in entries.Chunk(perBlock))
+            {
+                await Task.Yield();
+                yield return chunk.SelectMany(e => MerkleHash.Leaf(e)).ToArray();
+            }
+        }
+        var intact = await new LogAuditor(_verifier, _store).AuditLeafHashesAsync(Blocks(_entries, 333), _heads);
+        var expected = new LogAuditor(_verifier, _store).Audit(_entries, _heads);
+        Assert.Null(intact.FirstDivergence);
+        Assert.Equal((expected.EntriesAudited, expected.TreeHeadsVerified, expected.StoredNodesCompared), (intact.EntriesAudited, intact.TreeHeadsVerified, intact.StoredNodesCompared));
+        Assert.Equal(expected.RootHash, intact.RootHash);
+
+        var entries = _entries.ToArray();
+        entries[1_234] = Build.Flip(entries[1_234], 20);
+        var divergence = (await new LogAuditor(_verifier, _store).AuditLeafHashesAsync(Blocks(entries, 1_000), _heads)).FirstDivergence;
+        Assert.Equal(new LogAuditor(_verifier, _store).Audit(entries, _heads).FirstDivergence, divergence);
+        Assert.Equal(1_234, divergence!.LeafIndex);
+    }
+
+    [Fact]
     public void An_altered_grade_is_reported_at_its_leaf()
     {
         var entries = (byte[][])_entries.Clone();

@@ -65,6 +65,22 @@ internal sealed class AuditRun
         return _divergence is null;
     }
 
+    /// <summary>Takes the next entry's leaf hash, computed by the caller; false once a divergence is found.</summary>
+    public bool AddLeafHash(ReadOnlySpan<byte> leafHash)
+    {
+        if (_divergence is not null)
+        {
+            return false;
+        }
+        leafHash.CopyTo(_leafHashes.AsSpan(_pending * MerkleHash.Size, MerkleHash.Size));
+        _pending++;
+        if (_pending == ChunkLeaves || (_nextHead < _heads.Length && _frontier.Size + _pending == _heads[_nextHead].TreeSize))
+        {
+            Flush();
+        }
+        return _divergence is null;
+    }
+
     public AuditReport Finish()
     {
         if (_divergence is null)

@@ -56,4 +56,34 @@ public sealed class LogAuditor
         }
         return run.Finish();
     }
+
+    /// <summary>
+    /// As <see cref="AuditAsync"/>, from the entries' leaf hashes (RFC 9162: SHA-256(0x00 ‖ entry)) computed by the
+    /// caller as it reads the stored entries — on another thread, so that reading, leaf hashing and the rest of the
+    /// audit overlap. Each item holds one or more 32-byte hashes laid end to end, in leaf order.
+    /// </summary>
+    public async Task<AuditReport> AuditLeafHashesAsync(
+        IAsyncEnumerable<ReadOnlyMemory<byte>> leafHashes, IEnumerable<SignedTreeHead> treeHeads, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(leafHashes);
+        var run = new AuditRun(_verifier, _storedNodes, treeHeads);
+        if (run.Start())
+        {
+            await foreach (var block in leafHashes.WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                if (block.Length % MerkleHash.Size != 0)
+                {
+                    throw new ArgumentException("Leaf hashes come in whole 32-byte hashes.", nameof(leafHashes));
+                }
+                for (int at = 0; at < block.Length; at += MerkleHash.Size)
+                {
+                    if (!run.AddLeafHash(block.Span.Slice(at, MerkleHash.Size)))
+                    {
+                        return run.Finish();
+                    }
+                }
+            }
+        }
+        return run.Finish();
+    }
 }

@@ -67,13 +67,14 @@ public static class EntryBundles
     }
 
     /// <summary>Entries <paramref name="start"/> … <paramref name="end"/> (inclusive) as stored, by ascending index; a missing one is absent.</summary>
-    public static async Task<List<StoredEntry>> RangeAsync(AdalDb db, Guid tenantId, long start, long end, CancellationToken ct)
-    {
-        var blobs = await db.LedgerBundles.AsNoTracking()
+    public static async Task<List<StoredEntry>> RangeAsync(AdalDb db, Guid tenantId, long start, long end, CancellationToken ct) =>
+        (await BlobsAsync(db, tenantId, start, end, ct)).SelectMany(Decode).Where(e => e.Index >= start && e.Index <= end).ToList();
+
+    /// <summary>The stored records of the bundles that hold entries <paramref name="start"/> … <paramref name="end"/>, in bundle order.</summary>
+    public static Task<List<byte[]>> BlobsAsync(AdalDb db, Guid tenantId, long start, long end, CancellationToken ct) =>
+        db.LedgerBundles.AsNoTracking()
             .Where(b => b.TenantId == tenantId && b.Index >= start / Size && b.Index <= end / Size)
             .OrderBy(b => b.Index).Select(b => b.Leaves).ToListAsync(ct);
-        return blobs.SelectMany(Decode).Where(e => e.Index >= start && e.Index <= end).ToList();
-    }
 
     /// <summary>The leaf at <paramref name="index"/>: the exact bytes that were hashed; null if it is not stored.</summary>
     public static async Task<byte[]?> LeafAsync(AdalDb db, Guid tenantId, long index, CancellationToken ct) =>
@@ -105,19 +106,20 @@ public static class EntryBundles
     }
 
     /// <summary>The records of a bundle; a damaged tail ends the list (the audit then reports the entries it lacks).</summary>
-    public static List<StoredEntry> Decode(byte[] blob)
+    public static List<StoredEntry> Decode(byte[] blob) => Records(blob).Select(r => new StoredEntry(r.Index, r.Leaf.ToArray())).ToList();
+
+    /// <summary>The records of a bundle without copying their leaves; a damaged tail ends them.</summary>
+    public static IEnumerable<(long Index, ReadOnlyMemory<byte> Leaf)> Records(byte[] blob)
     {
-        var entries = new List<StoredEntry>(Size);
         var at = 0;
         while (blob.Length - at >= RecordHeader)
         {
             var index = BinaryPrimitives.ReadInt64BigEndian(blob.AsSpan(at));
             var length = BinaryPrimitives.ReadInt32BigEndian(blob.AsSpan(at + 8));
-            if (length < 0 || length > blob.Length - at - RecordHeader) break;
-            entries.Add(new StoredEntry(index, blob.AsSpan(at + RecordHeader, length).ToArray()));
+            if (length < 0 || length > blob.Length - at - RecordHeader) yield break;
+            yield return (index, blob.AsMemory(at + RecordHeader, length));
             at += RecordHeader + length;
         }
-        return entries;
     }
 
     /// <summary>The openings of a bundle's entries by position (each a <see cref="LedgerOpenings"/> object or null); null when none has any.</summary>

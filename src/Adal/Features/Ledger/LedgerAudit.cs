@@ -30,20 +30,37 @@ public sealed class LedgerAudit(AdalDb db)
         string? gap = null;
         long? gapIndex = null;
 
-        // Pages read ahead on a second connection while the auditor hashes the previous page and reads stored nodes
-        // through this one: on two cores reading and hashing overlap instead of adding up.
+        // A second connection reads the entries ahead and hashes their leaves while the auditor folds the previous page
+        // into the tree and compares stored nodes through this one: on two cores the halves overlap instead of adding up.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var pages = Channel.CreateBounded<List<StoredEntry>>(2);
+        var pages = Channel.CreateBounded<ReadOnlyMemory<byte>>(2);
         var reading = Task.Run(async () =>
         {
             try
             {
                 await using var reader = db.Sibling();
-                for (long from = 0; ; from += Page)
+                long next = 0;
+                for (long from = 0; gap is null; from += Page)
                 {
-                    var rows = await EntryBundles.RangeAsync(reader, tenantId, from, from + Page - 1, stop.Token);
-                    await pages.Writer.WriteAsync(rows, stop.Token);
-                    if (rows.Count < Page) break;
+                    var hashes = new byte[Page * MerkleHash.Size];
+                    var count = 0;
+                    foreach (var blob in await EntryBundles.BlobsAsync(reader, tenantId, from, from + Page - 1, stop.Token))
+                    {
+                        foreach (var (index, leaf) in EntryBundles.Records(blob))
+                        {
+                            if (index != next)
+                            {
+                                gap = $"Entry {next} is missing: the next stored entry is {index}.";
+                                gapIndex = next;
+                                break;
+                            }
+                            MerkleHash.Leaf(leaf.Span, hashes.AsSpan(count++ * MerkleHash.Size, MerkleHash.Size));
+                            next++;
+                        }
+                        if (gap is not null) break;
+                    }
+                    await pages.Writer.WriteAsync(hashes.AsMemory(0, count * MerkleHash.Size), stop.Token);
+                    if (count < Page) break;
                 }
                 pages.Writer.Complete();
             }
@@ -53,34 +70,14 @@ public sealed class LedgerAudit(AdalDb db)
             }
         }, CancellationToken.None);
 
-        async IAsyncEnumerable<byte[]> Entries()
-        {
-            long from = 0;
-            await foreach (var rows in pages.Reader.ReadAllAsync(ct))
-            {
-                for (var i = 0; i < rows.Count; i++)
-                {
-                    if (rows[i].Index != from + i)
-                    {
-                        gap ??= $"Entry {from + i} is missing: the next stored entry is {rows[i].Index}.";
-                        gapIndex ??= from + i;
-                        yield break;
-                    }
-                    yield return rows[i].Leaf;
-                }
-                if (rows.Count < Page) yield break;
-                from += Page;
-            }
-        }
-
         AuditReport report;
         try
         {
-            report = await new LogAuditor(verifier, new DbNodeStore(db, tenantId, size)).AuditAsync(Entries(), heads, ct);
+            report = await new LogAuditor(verifier, new DbNodeStore(db, tenantId, size)).AuditLeafHashesAsync(pages.Reader.ReadAllAsync(ct), heads, ct);
         }
         finally
         {
-            // The auditor may stop at the first divergence: the reader must not wait for it forever.
+            // The auditor stops at the first divergence: the reader must not wait for it forever.
             await stop.CancelAsync();
             await reading;
         }
