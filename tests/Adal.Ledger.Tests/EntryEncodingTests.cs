@@ -66,7 +66,7 @@ public sealed class EntryEncodingTests
     [Fact]
     public void Every_event_type_of_the_platform_is_a_valid_entry_type()
     {
-        Assert.Equal(9, LedgerEventTypes.All.Count);
+        Assert.Equal(10, LedgerEventTypes.All.Count);
         foreach (var type in LedgerEventTypes.All)
         {
             var entry = new LedgerEntry(type, Build.Noon);

@@ -7,6 +7,8 @@ namespace Adal.Ledger;
 /// </summary>
 public static class LedgerEventTypes
 {
+    /// <summary>A request filed (or filed again after a correction): when the university received it cannot be argued later.</summary>
+    public const string RequestSubmitted = "request.submitted";
     public const string RequestDecided = "request.decided";
     public const string RequestRefused = "request.refused";
     public const string RequestSigned = "request.signed";
@@ -19,7 +21,7 @@ public static class LedgerEventTypes
 
     public static IReadOnlyList<string> All { get; } =
     [
-        RequestDecided, RequestRefused, RequestSigned, DocumentIssued, DocumentRevoked,
+        RequestSubmitted, RequestDecided, RequestRefused, RequestSigned, DocumentIssued, DocumentRevoked,
         GradeEntered, GradeChanged, CatalogChanged, RoleGranted,
     ];
 }

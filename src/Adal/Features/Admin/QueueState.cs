@@ -14,8 +14,7 @@ public static class QueueState
 {
     public static async Task<List<QueueSummary>> LoadAsync(AdalDb db, DateTime now, CancellationToken ct)
     {
-        var staff = await db.Users.AsNoTracking()
-            .Where(u => u.Roles.Any(r => r.Role == Role.Officer || r.Role == Role.Approver || r.Role == Role.Registrar || r.Role == Role.Commissioner))
+        var staff = await db.UsersInRole(Role.Officer, Role.Approver, Role.Registrar, Role.Commissioner).AsNoTracking()
             .Select(u => new { u.Id, u.FullName, Roles = u.Roles.Select(r => r.Role).ToList() }).ToListAsync(ct);
         var open = await db.Requests.AsNoTracking()
             .Where(r => r.State == RequestState.InReview && r.AssigneeId != null)

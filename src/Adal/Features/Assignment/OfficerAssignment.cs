@@ -1,6 +1,6 @@
-using Adal.Features.Requests;
 using Adal.Platform;
 using Adal.Platform.Persistence;
+using Adal.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
 namespace Adal.Features.Assignment;
@@ -11,26 +11,22 @@ namespace Adal.Features.Assignment;
 /// with the applicant, never a person excluded by the caller (the first signer of a four-eyes step).
 /// Nobody can pick the officer, so nobody can arrange a friendly one.
 /// </summary>
-public sealed class OfficerAssignment(AdalDb db, IRandomSource random)
+public sealed class OfficerAssignment(AdalDb db, IRandomSource random, OfficerLoads loads, TenantContext tenant)
 {
-    private static readonly RequestState[] OpenStates = [RequestState.Submitted, RequestState.InReview, RequestState.NeedsCorrection];
-
     public async Task<Guid?> ChooseAsync(string role, Guid applicantId, IReadOnlyCollection<Guid> exclude, CancellationToken ct)
     {
         var conflicted = db.Conflicts.Where(c => c.PersonUserId == applicantId).Select(c => c.StaffUserId);
-        var candidates = await db.Users
-            .Where(u => u.IsActive && u.Id != applicantId && u.Roles.Any(r => r.Role == role))
+        var candidates = await db.UsersInRole(role)
+            .Where(u => u.IsActive && u.Id != applicantId)
             .Where(u => !conflicted.Contains(u.Id))
             .Select(u => u.Id)
             .ToListAsync(ct);
         candidates.RemoveAll(exclude.Contains);
         if (candidates.Count == 0) return null;
-        var loads = await db.Requests
-            .Where(r => r.AssigneeId != null && candidates.Contains(r.AssigneeId.Value) && OpenStates.Contains(r.State))
-            .GroupBy(r => r.AssigneeId!.Value)
-            .Select(g => new { Officer = g.Key, Open = g.Count() })
-            .ToDictionaryAsync(x => x.Officer, x => x.Open, ct);
-        return Pick(candidates, id => loads.GetValueOrDefault(id), random);
+        var open = await loads.CurrentAsync(db, tenant.Required, role, ct);
+        var chosen = Pick(candidates, id => open.GetValueOrDefault(id), random);
+        loads.Assigned(tenant.Required, role, chosen);
+        return chosen;
     }
 
     /// <summary>Weight 1/(1+open cases)²: an idle officer is far likelier than a busy one, but no one is ever certain.</summary>

@@ -30,10 +30,11 @@ public sealed class DocumentIssuer(AdalDb db, TimeProvider clock, IConfiguration
         var record = await records.ForAsync(service.Slug, request.ApplicantId, fields, request.Language, ct);
         var language = record?.Language ?? request.Language;
         var now = clock.GetUtcNow().UtcDateTime;
-        var tenant = await db.Tenants.AsNoTracking().FirstAsync(t => t.Id == request.TenantId, ct);
-        var holder = await db.Users.AsNoTracking().FirstAsync(u => u.Id == request.ApplicantId, ct);
+        var (tenantId, holderId) = (request.TenantId, request.ApplicantId);
+        var tenant = await db.Tenants.AsNoTracking().FirstAsync(t => t.Id == tenantId, ct);
+        var holder = await db.Users.AsNoTracking().FirstAsync(u => u.Id == holderId, ct);
         var student = await db.Students.AsNoTracking().Include(s => s.Programme).ThenInclude(p => p!.Faculty)
-            .FirstOrDefaultAsync(s => s.UserId == request.ApplicantId, ct);
+            .FirstOrDefaultAsync(s => s.UserId == holderId, ct);
         var number = NewNumber(tenant.Slug, now);
         var culture = Languages.Culture(language);
         var values = new Dictionary<string, string>

@@ -20,7 +20,7 @@ public sealed class Notifier(AdalDb db, TenantContext tenant, TimeProvider clock
 
     public async Task NotifyRoleAsync(string role, string subjectKey, string bodyKey, string? link, object[] args, CancellationToken ct)
     {
-        var people = await db.Users.Where(u => u.IsActive && u.Roles.Any(r => r.Role == role))
+        var people = await db.UsersInRole(role).Where(u => u.IsActive)
             .Select(u => new { u.Id, u.PreferredLanguage }).ToListAsync(ct);
         foreach (var person in people) Add(person.Id, person.PreferredLanguage, subjectKey, bodyKey, link, args);
     }

@@ -26,8 +26,10 @@ public static class RequestViews
 {
     public static async Task<RequestView> ViewAsync(AdalDb db, ServiceRequest request, ServiceDefinition? service, Actor viewer, string language, CancellationToken ct)
     {
-        var transitions = await db.Transitions.AsNoTracking().Where(t => t.RequestId == request.Id).OrderBy(t => t.Id).ToListAsync(ct);
-        var attachments = await db.Attachments.AsNoTracking().Where(a => a.RequestId == request.Id)
+        // A plain local in the query, not request.Id: EF Core compiles a delegate to read a member of a captured object, every time.
+        var requestId = request.Id;
+        var transitions = await db.Transitions.AsNoTracking().Where(t => t.RequestId == requestId).OrderBy(t => t.Id).ToListAsync(ct);
+        var attachments = await db.Attachments.AsNoTracking().Where(a => a.RequestId == requestId)
             .Select(a => new AttachmentInfo(a.Id, a.Key, a.FileName, a.ContentType, a.Size, a.Sha256)).ToListAsync(ct);
         var showNames = viewer.IsStaff && viewer.UserId != request.ApplicantId;
         var timeline = transitions.Select(t => new TimelineEntry(t.Action, RequestStates.Name(t.From), RequestStates.Name(t.To), t.At,

@@ -119,6 +119,7 @@ public sealed class RequestWorkflow(
                 else
                 {
                     Move(request, RequestState.InReview, RequestAction.Resubmit, actor, null);
+                    RecordSubmission(request, service, RequestAction.Resubmit);
                     StartStepClock(request, service.Workflow[request.StepIndex]);
                     if (request.AssigneeId is { } officer)
                         await notifier.NotifyAsync(officer, "Notify.Corrected.Subject", "Notify.Corrected.Body", $"/queue/{request.Id}", [service.Name], ct);
@@ -179,13 +180,15 @@ public sealed class RequestWorkflow(
     {
         if (request.ApplicantId == actor.UserId || request.AssigneeId == actor.UserId) return true;
         if (actor.Has(Role.Admin) || actor.Has(Role.Auditor)) return true;
-        return actor.IsStaff && await db.Transitions.AnyAsync(t => t.RequestId == request.Id && t.AssigneeId == actor.UserId, ct);
+        var (requestId, staffId) = (request.Id, actor.UserId);
+        return actor.IsStaff && await db.Transitions.AnyAsync(t => t.RequestId == requestId && t.AssigneeId == staffId, ct);
     }
 
     private async Task SubmitAsync(ServiceRequest request, ServiceDefinition service, ApplicantProfile profile, Actor applicant, CancellationToken ct)
     {
         request.SubmittedAt = Now;
         Move(request, RequestState.Submitted, RequestAction.Submit, applicant, null);
+        RecordSubmission(request, service, RequestAction.Submit);
         await AdvanceAsync(request, service, profile, ct);
     }
 
@@ -297,6 +300,21 @@ public sealed class RequestWorkflow(
             .Committed("applicant", request.ApplicantId.ToString());
         if (actor is not null) draft.Committed("actor", actor.UserId.ToString());
         if (!string.IsNullOrWhiteSpace(reason)) draft.Committed("reason", reason.Trim());
+        ledger.Record(draft);
+    }
+
+    /// <summary>
+    /// The filing enters the ledger with the request's first commit: the applicant can prove when the university had
+    /// the request, whatever happens to it afterwards (an SLA cannot be started late, a request cannot be "lost").
+    /// </summary>
+    private void RecordSubmission(ServiceRequest request, ServiceDefinition service, string action)
+    {
+        var draft = new LedgerDraft(LedgerEventTypes.RequestSubmitted, Now)
+            .Text("service", service.Slug)
+            .Integer("definition_version", service.Version)
+            .Text("action", action)
+            .Committed("request", request.Id.ToString())
+            .Committed("applicant", request.ApplicantId.ToString());
         ledger.Record(draft);
     }
 

@@ -42,6 +42,7 @@ public static class RequestsApi
         var fields = ReadFields(body.Fields, language, errors);
         var files = ReadFiles(body.Attachments, language, errors);
         if (errors.Count > 0) return Problems.Invalid(errors, language).ToResult();
+        await KeepOpenAsync(db, ct);
         var outcome = await workflow.CreateAsync(actor, body.ServiceSlug!, fields, files, submit: body.Draft != true, language, ct);
         if (outcome.Failure is { } failure) return failure.ToResult();
         var request = outcome.Value!;
@@ -52,7 +53,8 @@ public static class RequestsApi
     private static async Task<IResult> Mine(HttpContext http, AdalDb db, CatalogProvider catalog, CancellationToken ct)
     {
         var actor = Actor.From(http.User)!;
-        var requests = await db.Requests.AsNoTracking().Where(r => r.ApplicantId == actor.UserId)
+        var userId = actor.UserId;
+        var requests = await db.Requests.AsNoTracking().Where(r => r.ApplicantId == userId)
             .OrderByDescending(r => r.CreatedAt).Take(200).ToListAsync(ct);
         return TypedResults.Ok(requests.Select(r => RequestViews.ListItem(r, catalog, Languages.Current)).ToList());
     }
@@ -60,7 +62,8 @@ public static class RequestsApi
     private static async Task<IResult> Queue(HttpContext http, AdalDb db, CatalogProvider catalog, CancellationToken ct)
     {
         var actor = Actor.From(http.User)!;
-        var requests = await db.Requests.AsNoTracking().Where(r => r.AssigneeId == actor.UserId && r.State == RequestState.InReview)
+        var userId = actor.UserId;
+        var requests = await db.Requests.AsNoTracking().Where(r => r.AssigneeId == userId && r.State == RequestState.InReview)
             .OrderBy(r => r.StepDueAt).Take(500).ToListAsync(ct);
         return TypedResults.Ok(requests.Select(r => RequestViews.ListItem(r, catalog, Languages.Current)).ToList());
     }
@@ -69,6 +72,7 @@ public static class RequestsApi
     {
         var actor = Actor.From(http.User)!;
         var language = Languages.Current;
+        await KeepOpenAsync(db, ct);
         // Another person's request answers exactly like a missing one: its existence is not disclosed.
         if (await workflow.FindVisibleAsync(actor, id, ct) is not { } found) return Problems.NotFound("Problem.RequestNotFound", language).ToResult();
         var (request, service) = found;
@@ -86,6 +90,7 @@ public static class RequestsApi
         var fields = body.Fields is null ? null : ReadFields(body.Fields, language, errors);
         var files = ReadFiles(body.Attachments, language, errors);
         if (errors.Count > 0) return Problems.Invalid(errors, language).ToResult();
+        await KeepOpenAsync(db, ct);
         var outcome = await workflow.ActAsync(actor, id, action!, body.Reason, fields, files, language, ct);
         if (outcome.Failure is { } failure) return failure.ToResult();
         var request = outcome.Value!;
@@ -98,6 +103,12 @@ public static class RequestsApi
         var file = await workflow.FindAttachmentAsync(Actor.From(http.User)!, id, attachmentId, ct);
         return file is null ? Problems.NotFound("Problem.RequestNotFound", Languages.Current).ToResult() : TypedResults.File(file.Content, file.ContentType, file.FileName);
     }
+
+    /// <summary>
+    /// One connection for the request's several queries, closed with the scope: EF Core otherwise takes a connection from
+    /// the pool and gives it back around every query, and under load the pool's lock is the busiest thing in the process.
+    /// </summary>
+    private static Task KeepOpenAsync(AdalDb db, CancellationToken ct) => db.Database.OpenConnectionAsync(ct);
 
     /// <summary>JSON values to the form's strings; nested objects and arrays are not form values.</summary>
     internal static Dictionary<string, string?> ReadFields(Dictionary<string, JsonElement>? fields, string language, FieldErrors errors)

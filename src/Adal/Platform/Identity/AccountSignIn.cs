@@ -31,7 +31,8 @@ public sealed class AccountSignIn(AdalDb db, IHostEnvironment environment)
             return (null, SignInFailure.WrongCredentials);
         if (!environment.IsDevelopment() && KnownPasswords.Contains(password))
             return (null, SignInFailure.KnownPassword);
-        var tenant = await db.Tenants.AsNoTracking().FirstAsync(t => t.Id == user.TenantId, ct);
+        var tenantId = user.TenantId;
+        var tenant = await db.Tenants.AsNoTracking().FirstAsync(t => t.Id == tenantId, ct);
         List<Claim> claims =
         [
             new(ClaimTypes.NameIdentifier, user.Id.ToString()),

@@ -24,9 +24,11 @@ public abstract class AdalDb(DbContextOptions options, TenantContext tenant, Led
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         if (!ledger.HasPending) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        return await LedgerAppender.SaveWithLedgerAsync(this, tenant.Required, ledger.TakeAll(),
-            ct => base.SaveChangesAsync(acceptAllChangesOnSuccess, ct), cancellationToken);
+        return await LedgerAppender.SaveWithLedgerAsync(this, tenant.Required, ledger.TakeAll(), acceptAllChangesOnSuccess, cancellationToken);
     }
+
+    /// <summary>The unit of work's own rows, without its ledger events: what the appender saves inside its transaction.</summary>
+    internal Task<int> SaveRowsAsync(bool acceptAllChangesOnSuccess, CancellationToken ct) => base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
 
     /// <summary>Synchronous saves cannot take part in the ledger's locking; a unit of work with events must save asynchronously.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
@@ -40,6 +42,13 @@ public abstract class AdalDb(DbContextOptions options, TenantContext tenant, Led
 
     /// <summary>Bulk rows (a CSV import's grades) are written inside the same transaction as the unit of work.</summary>
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) => optionsBuilder.AddInterceptors(BulkRows.Interceptor);
+
+    /// <summary>
+    /// The people holding any of <paramref name="roles"/>, found from the role index: a university has tens of thousands
+    /// of students and a few dozen staff, and asking each user "do you hold this role?" reads all of them.
+    /// </summary>
+    public IQueryable<User> UsersInRole(params string[] roles) =>
+        Users.Where(u => UserRoles.Where(r => roles.Contains(r.Role)).Select(r => r.UserId).Contains(u.Id));
 
     public DbSet<Tenant> Tenants => Set<Tenant>();
     public DbSet<User> Users => Set<User>();

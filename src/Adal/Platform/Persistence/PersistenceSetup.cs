@@ -32,6 +32,7 @@ public static class PersistenceSetup
         // A busy writer makes others wait (Default Timeout) rather than fail: registration day has many writers.
         var builder = new SqliteConnectionStringBuilder(sqlite) { DefaultTimeout = 30, Pooling = true };
         services.AddDbContext<AdalDb, SqliteAdalDb>(o => o.UseSqlite(builder.ConnectionString));
+        services.AddHostedService<SqliteStatistics>();
         return services;
     }
 
@@ -44,6 +45,7 @@ public static class PersistenceSetup
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         await db.Database.MigrateAsync(ct);
         await Features.Ledger.LedgerRepair.RunAsync(db, ct);
+        await SqliteStatistics.RefreshAsync(db, ct);
     }
 }
 

@@ -51,6 +51,7 @@ public static class AdalHost
         services.AddSingleton<CatalogVersions>();
         services.AddSingleton(sp => new SlaClock(WorkingCalendar.Load(CalendarPath(configuration))));
         services.AddScoped<OfficerAssignment>();
+        services.AddSingleton<OfficerLoads>();
         services.AddScoped<Notifier>();
         services.AddScoped<DocumentIssuer>();
         services.AddScoped<RequestWorkflow>();

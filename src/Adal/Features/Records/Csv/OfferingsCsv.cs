@@ -15,7 +15,7 @@ internal sealed class OfferingsCsv : IRecordCsv
     {
         var courses = await run.Db.Courses.AsNoTracking().ToDictionaryAsync(c => c.Code, c => c.Id, ct);
         var periods = await run.Db.AcademicPeriods.AsNoTracking().ToDictionaryAsync(p => p.Code, p => p.Id, ct);
-        var teachers = await run.Db.Users.AsNoTracking().Where(u => u.Roles.Any(r => r.Role == Role.Teacher)).ToDictionaryAsync(u => u.Email, u => u.Id, ct);
+        var teachers = await run.Db.UsersInRole(Role.Teacher).AsNoTracking().ToDictionaryAsync(u => u.Email, u => u.Id, ct);
         var offerings = await run.Db.CourseOfferings.ToDictionaryAsync(o => (o.CourseId, o.PeriodId), ct);
         var seen = new HashSet<(Guid, Guid)>();
         foreach (var row in rows)

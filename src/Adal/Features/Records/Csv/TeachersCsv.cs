@@ -48,6 +48,6 @@ internal sealed class TeachersCsv(LedgerRecorder ledger) : IRecordCsv
     }
 
     public async Task<List<string[]>> ExportAsync(AdalDb db, CancellationToken ct) =>
-        (await db.Users.AsNoTracking().Where(u => u.Roles.Any(r => r.Role == Role.Teacher)).OrderBy(u => u.Email).ToListAsync(ct))
+        (await db.UsersInRole(Role.Teacher).AsNoTracking().OrderBy(u => u.Email).ToListAsync(ct))
         .Select(u => new[] { u.Email, u.FullName }).ToList();
 }

@@ -1,0 +1,64 @@
+using System.Data.Common;
+using System.Runtime.ExceptionServices;
+using Adal.Platform.Persistence;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Adal.Features.Ledger;
+
+/// <summary>
+/// One request's changes with their ledger events, waiting in <see cref="LedgerAppender"/>'s queue. While its batch
+/// commits, the unit's context is lent the batch's connection and transaction; afterwards it gets a connection of its
+/// own again, so the request can go on reading (the view it answers with).
+/// </summary>
+internal sealed class UnitOfWork(AdalDb db, IReadOnlyList<PendingEntry> pending, bool acceptAllChangesOnSuccess)
+{
+    private ExceptionDispatchInfo? _failure;
+    private string? _connectionString;
+
+    public AdalDb Db => db;
+    public int Count => pending.Count;
+
+    /// <summary>True: lead the next batch; false: the unit's batch is done, read <see cref="Result"/>.</summary>
+    public TaskCompletionSource<bool> Turn { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public IReadOnlyList<PreparedEntry> Prepared { get; private set; } = [];
+    public long PreparedAt { get; private set; } = -1;
+    public int Written { get; set; }
+
+    public void Prepare(long first)
+    {
+        Prepared = pending.Select((p, i) => p.Prepare(first + i)).ToList();
+        PreparedAt = first;
+    }
+
+    public void Attach(DbTransaction transaction)
+    {
+        _connectionString = db.Database.GetConnectionString();
+        // A request that kept its connection open for its reads gives it back; it gets a fresh one in Detach.
+        db.Database.CloseConnection();
+        db.Database.SetDbConnection(transaction.Connection, contextOwnsConnection: false);
+        db.Database.UseTransaction(transaction);
+    }
+
+    public void Detach()
+    {
+        db.Database.UseTransaction(null);
+        DbConnection own = db.Database.IsSqlite() ? new SqliteConnection(_connectionString) : new NpgsqlConnection(_connectionString);
+        db.Database.SetDbConnection(own, contextOwnsConnection: true);
+    }
+
+    public void Fail(Exception e) => _failure ??= ExceptionDispatchInfo.Capture(e);
+
+    public void Committed()
+    {
+        if (_failure is null && acceptAllChangesOnSuccess) db.ChangeTracker.AcceptAllChanges();
+    }
+
+    public int Result()
+    {
+        _failure?.Throw();
+        return Written;
+    }
+}

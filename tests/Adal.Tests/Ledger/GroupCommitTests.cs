@@ -1,0 +1,89 @@
+using System.Security.Cryptography;
+using Adal.Features.Ledger;
+using Adal.Ledger;
+using Adal.Platform.Identity;
+using Adal.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Adal.Tests.Ledger;
+
+/// <summary>
+/// Many requests committing at once share commits (group commit): every one is answered only with its rows and its
+/// entries durable, each gets its own consecutive indexes, and one that fails takes nobody else with it.
+/// </summary>
+public abstract class GroupCommitTests<TApp>(TApp app) where TApp : AdalApp
+{
+    [Fact]
+    public async Task Concurrent_submissions_each_commit_with_their_entries_and_the_log_stays_whole()
+    {
+        var student = await app.SignedInAsync("student@demo.local");
+        var (tenant, sizeBefore) = await app.InDemoAsync(async (_, db) => await db.LedgerStates.Select(s => new { s.TenantId, s.Size }).SingleAsync() is var s ? (s.TenantId, s.Size) : default);
+        var batches = new List<int>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) => { if (instrument.Meter == LedgerAppender.Meter) l.EnableMeasurementEvents(instrument); };
+        listener.SetMeasurementEventCallback<int>((_, size, _, _) => { lock (batches) batches.Add(size); });
+        listener.Start();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 24).Select(i => Cases.ApplyAsync(student, i % 3 == 0
+            ? new { serviceSlug = "academic-leave", fields = Cases.AcademicLeaveFields() }
+            : (object)new { serviceSlug = "certificate-of-study", fields = new { purpose = "visa", copies = 1 + i % 2 } })));
+
+        // Requests that arrived while a commit was under way went together in the next one.
+        lock (batches) Assert.Contains(batches, size => size > 1);
+        var numbers = answers.Select(a => a["documentNumber"]?.GetValue<string>()).OfType<string>().ToList();
+        Assert.Equal(16, numbers.Count);
+        Assert.All(answers, a => Assert.Contains(a["state"]!.GetValue<string>(), new[] { "issued", "in_review" }));
+        var (sizeAfter, documents) = await app.InDemoAsync(async (_, db) =>
+            (await db.LedgerStates.Select(s => s.Size).SingleAsync(), await db.Documents.AsNoTracking().Where(d => numbers.Contains(d.Number)).ToListAsync()));
+        // A certificate: filed, decided automatically, issued. Academic leave: filed (the officer decides later).
+        Assert.Equal(sizeBefore + 16 * 3 + 8, sizeAfter);
+
+        // Each PDF prints its own index, and the leaf at that index holds that PDF's hash.
+        Assert.Equal(16, documents.Select(d => d.LedgerIndex).Distinct().Count());
+        foreach (var document in documents)
+        {
+            var leaf = await app.InDemoAsync((_, db) => EntryBundles.LeafAsync(db, tenant, document.LedgerIndex!.Value, default));
+            Assert.True(LedgerEntry.TryDecode(leaf, out var entry, out _));
+            Assert.Equal(LedgerEventTypes.DocumentIssued, entry!.EventType);
+            Assert.Equal(document.Number, entry.Field("document")!.AsText());
+            Assert.Equal(SHA256.HashData(document.Pdf), entry.Field("sha256")!.Value.ToArray());
+        }
+        var audit = await app.InDemoAsync((_, db) => new LedgerAudit(db).RunAsync(tenant, "demo", default));
+        Assert.True(audit.Intact, audit.Divergence);
+    }
+
+    [Fact]
+    public async Task A_unit_of_work_that_fails_beside_others_fails_alone()
+    {
+        var student = await app.SignedInAsync("student@demo.local");
+        var (tenant, sizeBefore) = await app.InDemoAsync(async (_, db) => await db.LedgerStates.Select(s => new { s.TenantId, s.Size }).SingleAsync() is var s ? (s.TenantId, s.Size) : default);
+
+        // A unit with a ledger event whose rows break a unique index, sent among good submissions, again and again.
+        var broken = Enumerable.Range(0, 4).Select(_ => app.InDemoAsync(async (services, db) =>
+        {
+            db.Users.Add(new User { Id = Guid.NewGuid(), TenantId = tenant, Email = "officer@demo.local", FullName = "Duplicate" });
+            services.GetRequiredService<LedgerRecorder>().Record(new LedgerDraft(LedgerEventTypes.RoleGranted, DateTimeOffset.UtcNow).Text("role", "admin"));
+            return await db.SaveChangesAsync();
+        })).ToList();
+        var good = Enumerable.Range(0, 12).Select(_ => Cases.ApplyAsync(student, new { serviceSlug = "certificate-of-study", fields = new { purpose = "employer", copies = 1 } })).ToList();
+
+        foreach (var failure in broken) await Assert.ThrowsAnyAsync<DbUpdateException>(() => failure);
+        var issued = await Task.WhenAll(good);
+        Assert.All(issued, a => Assert.Equal("issued", a["state"]!.GetValue<string>()));
+
+        var (sizeAfter, stored, duplicates) = await app.InDemoAsync(async (_, db) => (
+            await db.LedgerStates.Select(s => s.Size).SingleAsync(),
+            (await EntryBundles.RangeAsync(db, tenant, 0, long.MaxValue - 1, default)).Count,
+            await db.Users.CountAsync(u => u.FullName == "Duplicate")));
+        Assert.Equal(sizeBefore + 12 * 3, sizeAfter);
+        Assert.Equal(sizeAfter, stored);
+        Assert.Equal(0, duplicates);
+        var audit = await app.InDemoAsync((_, db) => new LedgerAudit(db).RunAsync(tenant, "demo", default));
+        Assert.True(audit.Intact, audit.Divergence);
+    }
+}
+
+public sealed class GroupCommitOnSqlite(AdalApp app) : GroupCommitTests<AdalApp>(app), IClassFixture<AdalApp>;
+
+public sealed class GroupCommitOnPostgres(PostgresApp app) : GroupCommitTests<PostgresApp>(app), IClassFixture<PostgresApp>;
