@@ -164,7 +164,7 @@ public sealed class RequestWorkflow(
     /// </summary>
     public async Task<(ServiceRequest Request, ServiceDefinition? Service)?> FindVisibleAsync(Actor actor, Guid requestId, CancellationToken ct)
     {
-        var request = await db.Requests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == requestId, ct);
+        var request = await RequestById.For(db)(db, requestId);
         if (request is null || !await MaySeeAsync(actor, request, ct)) return null;
         return (request, await versions.FindAsync(db, catalog.Current, request.ServiceSlug, request.DefinitionVersion, ct));
     }
@@ -180,9 +180,15 @@ public sealed class RequestWorkflow(
     {
         if (request.ApplicantId == actor.UserId || request.AssigneeId == actor.UserId) return true;
         if (actor.Has(Role.Admin) || actor.Has(Role.Auditor)) return true;
-        var (requestId, staffId) = (request.Id, actor.UserId);
-        return actor.IsStaff && await db.Transitions.AnyAsync(t => t.RequestId == requestId && t.AssigneeId == staffId, ct);
+        return actor.IsStaff && await EverAssigned.For(db)(db, request.Id, actor.UserId);
     }
+
+    // Compiled once: every status read and case view runs these.
+    private static readonly CompiledPerEngine<Func<AdalDb, Guid, Task<ServiceRequest?>>> RequestById = new(() =>
+        EF.CompileAsyncQuery((AdalDb db, Guid requestId) => db.Requests.AsNoTracking().FirstOrDefault(r => r.Id == requestId)));
+
+    private static readonly CompiledPerEngine<Func<AdalDb, Guid, Guid, Task<bool>>> EverAssigned = new(() =>
+        EF.CompileAsyncQuery((AdalDb db, Guid requestId, Guid staffId) => db.Transitions.Any(t => t.RequestId == requestId && t.AssigneeId == staffId)));
 
     private async Task SubmitAsync(ServiceRequest request, ServiceDefinition service, ApplicantProfile profile, Actor applicant, CancellationToken ct)
     {
