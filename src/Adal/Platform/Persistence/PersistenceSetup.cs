@@ -31,7 +31,7 @@ public static class PersistenceSetup
         }
         // A busy writer makes others wait (Default Timeout) rather than fail: registration day has many writers.
         var builder = new SqliteConnectionStringBuilder(sqlite) { DefaultTimeout = 30, Pooling = true };
-        services.AddDbContext<AdalDb, SqliteAdalDb>(o => o.UseSqlite(builder.ConnectionString));
+        services.AddDbContext<AdalDb, SqliteAdalDb>(o => o.UseSqlite(builder.ConnectionString).AddInterceptors(SqliteConnectionSettings.Instance));
         services.AddHostedService<SqliteStatistics>();
         return services;
     }
@@ -45,7 +45,6 @@ public static class PersistenceSetup
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         await db.Database.MigrateAsync(ct);
         await Features.Ledger.LedgerRepair.RunAsync(db, ct);
-        await SqliteStatistics.RefreshAsync(db, ct);
     }
 }
 

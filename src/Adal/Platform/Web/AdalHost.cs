@@ -128,6 +128,9 @@ public static class AdalHost
         app.Services.GetRequiredService<CatalogProvider>().Set(catalog);
         await CatalogVersions.RecordInLedgersAsync(app.Services, changed, CancellationToken.None);
         app.Logger.LogInformation("Catalogue: {Count} service definitions from {Directory} ({Changed} new versions)", catalog.Count, directory, changed.Count);
+        // Last: the planner's statistics describe the data the host starts serving, demo included.
+        await using var statistics = app.Services.CreateAsyncScope();
+        await SqliteStatistics.RefreshAsync(statistics.ServiceProvider.GetRequiredService<AdalDb>(), CancellationToken.None);
     }
 
     public static string CatalogPath(IConfiguration configuration) =>
