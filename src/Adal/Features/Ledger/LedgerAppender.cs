@@ -94,15 +94,26 @@ public static class LedgerAppender
                     batch = _waiting.Count <= MaxBatch ? _waiting : _waiting[..MaxBatch];
                     _waiting = _waiting.Count <= MaxBatch ? [] : _waiting[MaxBatch..];
                 }
-                await CommitAsync(tenantId, batch);
-                UnitOfWork? next = null;
-                lock (_sync)
+                try
                 {
-                    if (_waiting.Count > 0) next = _waiting[0];
-                    else _leading = false;
+                    await CommitAsync(tenantId, batch);
                 }
-                next?.Turn.TrySetResult(true);
-                foreach (var other in batch) if (other != unit) other.Turn.TrySetResult(false);
+                catch (Exception e)
+                {
+                    foreach (var member in batch) member.Fail(e);
+                }
+                finally
+                {
+                    // Whatever happened, the lead passes on and the batch is answered: nobody waits for a leader that left.
+                    UnitOfWork? next = null;
+                    lock (_sync)
+                    {
+                        if (_waiting.Count > 0) next = _waiting[0];
+                        else _leading = false;
+                    }
+                    next?.Turn.TrySetResult(true);
+                    foreach (var other in batch) if (other != unit) other.Turn.TrySetResult(false);
+                }
             }
             return unit.Result();
         }
@@ -134,7 +145,8 @@ public static class LedgerAppender
             {
                 var unit = batch[i];
                 // Another process appended since the size was read, or a unit before this one failed: indexes move up.
-                if (unit.PreparedAt != state.Size + accepted.Count) unit.Prepare(state.Size + accepted.Count);
+                if (!unit.Failed && unit.PreparedAt != state.Size + accepted.Count) unit.TryPrepare(state.Size + accepted.Count);
+                if (unit.Failed) continue;
                 attached.Add(unit);
                 unit.Attach(transaction);
                 var savepoint = $"unit{i}";
@@ -183,7 +195,7 @@ public static class LedgerAppender
     {
         var starts = new long[batch.Count];
         for (var i = 0; i < batch.Count; i++) starts[i] = i == 0 ? first : starts[i - 1] + batch[i - 1].Count;
-        Parallel.For(0, batch.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => batch[i].Prepare(starts[i]));
+        Parallel.For(0, batch.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => batch[i].TryPrepare(starts[i]));
     }
 
     /// <summary>On SQLite, BEGIN IMMEDIATE: take the write lock before reading the log's size, never upgrade a read lock mid-way.</summary>

@@ -27,10 +27,20 @@ internal sealed class UnitOfWork(AdalDb db, IReadOnlyList<PendingEntry> pending,
     public long PreparedAt { get; private set; } = -1;
     public int Written { get; set; }
 
-    public void Prepare(long first)
+    public bool Failed => _failure is not null;
+
+    /// <summary>Builds the entries for indexes from <paramref name="first"/>; an entry that cannot be built fails this unit only.</summary>
+    public void TryPrepare(long first)
     {
-        Prepared = pending.Select((p, i) => p.Prepare(first + i)).ToList();
-        PreparedAt = first;
+        try
+        {
+            Prepared = pending.Select((p, i) => p.Prepare(first + i)).ToList();
+            PreparedAt = first;
+        }
+        catch (Exception e)
+        {
+            Fail(e);
+        }
     }
 
     public void Attach(DbTransaction transaction)
