@@ -3,6 +3,7 @@ using Adal.Platform.Tenancy;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Npgsql;
 
 namespace Adal.Platform.Persistence;
 
@@ -19,7 +20,11 @@ public static class PersistenceSetup
         var postgres = configuration.GetConnectionString("Postgres");
         if (!string.IsNullOrWhiteSpace(postgres))
         {
-            services.AddDbContext<AdalDb, PostgresAdalDb>(o => o.UseNpgsql(postgres));
+            // Statements the host runs again and again (a status read, a filing) are prepared on the server once per
+            // pooled connection, not parsed and planned on every call; a connection string that says otherwise wins.
+            var npgsql = new NpgsqlConnectionStringBuilder(postgres);
+            if (!postgres.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase)) npgsql.MaxAutoPrepare = 64;
+            services.AddDbContext<AdalDb, PostgresAdalDb>(o => o.UseNpgsql(npgsql.ConnectionString));
             return services;
         }
         var sqlite = configuration.GetConnectionString("Sqlite");
