@@ -21,7 +21,7 @@ public abstract class GroupCommitTests<TApp>(TApp app) where TApp : AdalApp
         var (tenant, sizeBefore) = await app.InDemoAsync(async (_, db) => await db.LedgerStates.Select(s => new { s.TenantId, s.Size }).SingleAsync() is var s ? (s.TenantId, s.Size) : default);
         var batches = new List<int>();
         using var listener = new System.Diagnostics.Metrics.MeterListener();
-        listener.InstrumentPublished = (instrument, l) => { if (instrument.Meter == LedgerAppender.Meter) l.EnableMeasurementEvents(instrument); };
+        listener.InstrumentPublished = (instrument, l) => { if (instrument.Meter == GroupCommit.Meter) l.EnableMeasurementEvents(instrument); };
         listener.SetMeasurementEventCallback<int>((_, size, _, _) => { lock (batches) batches.Add(size); });
         listener.Start();
 

@@ -24,7 +24,7 @@ public sealed class LedgerAudit(AdalDb db)
 
     public async Task<LedgerAuditResult> RunAsync(Guid tenantId, string slug, CancellationToken ct)
     {
-        var size = await db.LedgerStates.AsNoTracking().Where(s => s.TenantId == tenantId).Select(s => (long?)s.Size).FirstOrDefaultAsync(ct) ?? 0;
+        var size = await UniversityLog.SizeAsync(db, tenantId, ct);
         var heads = (await db.LedgerTreeHeads.AsNoTracking().Where(h => h.TenantId == tenantId).ToListAsync(ct)).Select(UniversityLog.ToHead).ToList();
         var verifier = await UniversityKeys.VerifierAsync(db, tenantId, slug, ct);
         string? gap = null;

@@ -8,7 +8,7 @@ using Npgsql;
 namespace Adal.Features.Ledger;
 
 /// <summary>
-/// One request's changes with their ledger events, waiting in <see cref="LedgerAppender"/>'s queue. While its batch
+/// One request's changes with their ledger events, waiting in <see cref="GroupCommit"/>'s queue. While its batch
 /// commits, the unit's context is lent the batch's connection and transaction; afterwards it gets a connection of its
 /// own again, so the request can go on reading (the view it answers with).
 /// </summary>

@@ -7,7 +7,9 @@ namespace Adal.Features.Ledger;
 /// <summary>Reads of one university's log: its size, signed tree heads, entries and proofs.</summary>
 public sealed class UniversityLog(AdalDb db, UniversityKeys keys, TimeProvider clock)
 {
-    public async Task<long> SizeAsync(Guid tenantId, CancellationToken ct) =>
+    public Task<long> SizeAsync(Guid tenantId, CancellationToken ct) => SizeAsync(db, tenantId, ct);
+
+    public static async Task<long> SizeAsync(AdalDb db, Guid tenantId, CancellationToken ct) =>
         await db.LedgerStates.AsNoTracking().Where(s => s.TenantId == tenantId).Select(s => (long?)s.Size).FirstOrDefaultAsync(ct) ?? 0;
 
     /// <summary>

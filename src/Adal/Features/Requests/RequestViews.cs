@@ -26,8 +26,8 @@ public static class RequestViews
 {
     public static async Task<RequestView> ViewAsync(AdalDb db, ServiceRequest request, ServiceDefinition? service, Actor viewer, string language, CancellationToken ct)
     {
-        var transitions = await ToListAsync(TimelineOf.For(db)(db, request.Id), ct);
-        var attachments = await ToListAsync(AttachmentsOf.For(db)(db, request.Id), ct);
+        var transitions = await TimelineOf.For(db)(db, request.Id).ToListAsync(ct);
+        var attachments = await AttachmentsOf.For(db)(db, request.Id).ToListAsync(ct);
         var showNames = viewer.IsStaff && viewer.UserId != request.ApplicantId;
         var timeline = transitions.Select(t => new TimelineEntry(t.Action, RequestStates.Name(t.From), RequestStates.Name(t.To), t.At,
             t.ActorId is null ? Languages.Text("Actor.System", language)
@@ -52,13 +52,6 @@ public static class RequestViews
     private static readonly CompiledPerEngine<Func<AdalDb, Guid, IAsyncEnumerable<AttachmentInfo>>> AttachmentsOf = new(() =>
         EF.CompileAsyncQuery<AdalDb, Guid, AttachmentInfo>((db, requestId) => db.Attachments.AsNoTracking().Where(a => a.RequestId == requestId)
             .Select(a => new AttachmentInfo(a.Id, a.Key, a.FileName, a.ContentType, a.Size, a.Sha256))));
-
-    private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> rows, CancellationToken ct)
-    {
-        var list = new List<T>();
-        await foreach (var row in rows.WithCancellation(ct)) list.Add(row);
-        return list;
-    }
 
     public static RequestListItem ListItem(ServiceRequest r, CatalogProvider catalog, string language) =>
         new(r.Id, r.ServiceSlug, catalog.Current.Find(r.ServiceSlug)?.Name.In(language) ?? r.ServiceSlug,

@@ -1,0 +1,153 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Adal.Features.Ledger;
+
+/// <summary>
+/// Units of work with ledger events that arrive while a commit is under way wait and go together in the next one (group
+/// commit, as databases do with their journal): one transaction, one durable flush, one log append for all of them.
+/// Each unit is saved inside its own savepoint, so a unit that fails (a concurrent decision on the same case) is rolled
+/// back alone and gets its own error, while the others commit. An answer is given only after the commit that holds the
+/// unit's rows and its entries.
+/// </summary>
+internal static class GroupCommit
+{
+    /// <summary>Watch with <c>dotnet-counters monitor -n adal --counters Adal.Ledger</c>: how many units each commit carries.</summary>
+    public static readonly Meter Meter = new("Adal.Ledger");
+    private static readonly Histogram<int> BatchSizes = Meter.CreateHistogram<int>("adal.ledger.units_per_commit", "{unit}", "Units of work saved by one group commit");
+    private static readonly ConcurrentDictionary<Guid, CommitQueue> Queues = new();
+
+    public static Task<int> SaveAsync(Guid tenantId, UnitOfWork unit) => Queues.GetOrAdd(tenantId, id => new CommitQueue(id)).SaveAsync(unit);
+
+    /// <summary>
+    /// One university's units of work waiting to commit. The first to arrive leads: it takes everyone waiting, commits
+    /// them as one batch and hands the lead to the first that arrived meanwhile; nobody else does database work.
+    /// </summary>
+    private sealed class CommitQueue(Guid tenantId)
+    {
+        // Enough to amortise a commit many times over; a bigger batch only makes its first members wait longer.
+        private const int MaxBatch = 256;
+        private readonly Lock _sync = new();
+        private List<UnitOfWork> _waiting = [];
+        private bool _leading;
+
+        public async Task<int> SaveAsync(UnitOfWork unit)
+        {
+            bool lead;
+            lock (_sync)
+            {
+                _waiting.Add(unit);
+                lead = !_leading;
+                _leading = true;
+            }
+            if (!lead) lead = await unit.Turn.Task;
+            if (lead)
+            {
+                List<UnitOfWork> batch;
+                lock (_sync)
+                {
+                    batch = _waiting.Count <= MaxBatch ? _waiting : _waiting[..MaxBatch];
+                    _waiting = _waiting.Count <= MaxBatch ? [] : _waiting[MaxBatch..];
+                }
+                try
+                {
+                    await CommitAsync(tenantId, batch);
+                }
+                catch (Exception e)
+                {
+                    foreach (var member in batch) member.Fail(e);
+                }
+                finally
+                {
+                    // Whatever happened, the lead passes on and the batch is answered: nobody waits for a leader that left.
+                    UnitOfWork? next = null;
+                    lock (_sync)
+                    {
+                        if (_waiting.Count > 0) next = _waiting[0];
+                        else _leading = false;
+                    }
+                    next?.Turn.TrySetResult(true);
+                    foreach (var other in batch) if (other != unit) other.Turn.TrySetResult(false);
+                }
+            }
+            return unit.Result();
+        }
+    }
+
+    /// <summary>
+    /// Commits a batch in one transaction. The entries are prepared (a document's PDF rendered with its index) before the
+    /// database's write lock is taken, so other writers wait only for the saving itself.
+    /// </summary>
+    private static async Task CommitAsync(Guid tenantId, IReadOnlyList<UnitOfWork> batch)
+    {
+        // The batch belongs to every unit in it: one client going away does not cancel the others' commit.
+        var ct = CancellationToken.None;
+        var gate = LedgerAppender.Gate(tenantId);
+        await gate.WaitAsync(ct);
+        await using var ledgerDb = batch[0].Db.Sibling();
+        var attached = new List<UnitOfWork>(batch.Count);
+        try
+        {
+            PrepareAll(batch, await UniversityLog.SizeAsync(ledgerDb, tenantId, ct));
+            await LedgerAppender.BeginAsync(ledgerDb, ct);
+            var transaction = ledgerDb.Database.CurrentTransaction!.GetDbTransaction();
+            var state = await LedgerAppender.LockStateAsync(ledgerDb, tenantId, ct);
+            var store = await LedgerAppender.EdgeAsync(ledgerDb, state, ct);
+            var accepted = new List<PreparedEntry>();
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var unit = batch[i];
+                // Another process appended since the size was read, or a unit before this one failed: indexes move up.
+                if (!unit.Failed && unit.PreparedAt != state.Size + accepted.Count) unit.TryPrepare(state.Size + accepted.Count);
+                if (unit.Failed) continue;
+                attached.Add(unit);
+                unit.Attach(transaction);
+                var savepoint = $"unit{i}";
+                await transaction.SaveAsync(savepoint, ct);
+                try
+                {
+                    unit.Written = await unit.Db.SaveRowsAsync(acceptAllChangesOnSuccess: false, ct);
+                    await transaction.ReleaseAsync(savepoint, ct);
+                    accepted.AddRange(unit.Prepared);
+                }
+                catch (Exception e)
+                {
+                    await transaction.RollbackAsync(savepoint, ct);
+                    unit.Fail(e);
+                }
+                finally
+                {
+                    await unit.Db.Database.UseTransactionAsync(null, ct);
+                }
+            }
+            if (accepted.Count > 0)
+            {
+                await LedgerAppender.AppendAsync(ledgerDb, state, store, accepted, ct);
+                await ledgerDb.SaveChangesAsync(ct);
+            }
+            await ledgerDb.Database.CommitTransactionAsync(ct);
+            foreach (var unit in batch) unit.Committed();
+            BatchSizes.Record(batch.Count);
+        }
+        catch (Exception e)
+        {
+            if (ledgerDb.Database.CurrentTransaction is not null) await ledgerDb.Database.RollbackTransactionAsync(CancellationToken.None);
+            foreach (var unit in batch) unit.Fail(e);
+        }
+        finally
+        {
+            foreach (var unit in attached) unit.Detach();
+            gate.Release();
+        }
+    }
+
+    /// <summary>Entries whose content waits for their index (a PDF printing it) are built on every core at once.</summary>
+    private static void PrepareAll(IReadOnlyList<UnitOfWork> batch, long first)
+    {
+        var starts = new long[batch.Count];
+        for (var i = 0; i < batch.Count; i++) starts[i] = i == 0 ? first : starts[i - 1] + batch[i - 1].Count;
+        Parallel.For(0, batch.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => batch[i].TryPrepare(starts[i]));
+    }
+}
