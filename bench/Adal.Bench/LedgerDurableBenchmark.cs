@@ -130,7 +130,7 @@ public static class LedgerDurableBenchmark
     {
         var tenant = new TenantContext();
         if (scope is { } s) tenant.Enter(s.Tenant, "bench");
-        return new SqliteAdalDb(options, tenant, scope?.Recorder ?? new LedgerRecorder(TimeProvider.System));
+        return (SqliteAdalDb)new SqliteAdalDb(options).Bind(tenant, scope?.Recorder ?? new LedgerRecorder(TimeProvider.System));
     }
 
     private static async Task<string> QueryAsync(DbContextOptions<SqliteAdalDb> options, string pragma)

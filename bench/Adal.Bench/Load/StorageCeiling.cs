@@ -29,8 +29,8 @@ internal static class StorageCeiling
         var tenant = new TenantContext();
         var recorder = new LedgerRecorder(TimeProvider.System);
         await using AdalDb db = database.IsPostgres
-            ? new PostgresAdalDb(new DbContextOptionsBuilder<PostgresAdalDb>().UseNpgsql(scratch).Options, tenant, recorder)
-            : new SqliteAdalDb(new DbContextOptionsBuilder<SqliteAdalDb>().UseSqlite(scratch).Options, tenant, recorder);
+            ? new PostgresAdalDb(new DbContextOptionsBuilder<PostgresAdalDb>().UseNpgsql(scratch).Options).Bind(tenant, recorder)
+            : new SqliteAdalDb(new DbContextOptionsBuilder<SqliteAdalDb>().UseSqlite(scratch).Options).Bind(tenant, recorder);
         await db.Database.EnsureCreatedAsync();
         await db.Database.OpenConnectionAsync();
         var connection = db.Database.GetDbConnection();

@@ -21,7 +21,7 @@ public sealed class LedgerTilesMigrationTests
     {
         var folder = Directory.CreateTempSubdirectory("adal-migration-").FullName;
         var options = new DbContextOptionsBuilder<SqliteAdalDb>().UseSqlite($"Data Source={Path.Combine(folder, "old.db")};Pooling=false").Options;
-        return MigrateOldLogAsync(() => new SqliteAdalDb(options, new TenantContext(), new LedgerRecorder(TimeProvider.System)),
+        return MigrateOldLogAsync(() => new SqliteAdalDb(options),
             () => Directory.Delete(folder, recursive: true));
     }
 
@@ -33,7 +33,7 @@ public sealed class LedgerTilesMigrationTests
         var name = $"adal_migration_{Guid.NewGuid():N}";
         Execute(server, $"CREATE DATABASE {name}");
         var options = new DbContextOptionsBuilder<PostgresAdalDb>().UseNpgsql(new NpgsqlConnectionStringBuilder(server) { Database = name, Pooling = false }.ConnectionString).Options;
-        return MigrateOldLogAsync(() => new PostgresAdalDb(options, new TenantContext(), new LedgerRecorder(TimeProvider.System)),
+        return MigrateOldLogAsync(() => new PostgresAdalDb(options),
             () => Execute(server, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
     }
 

@@ -75,6 +75,35 @@ public abstract class RequestLifecycleTests<TApp>(TApp app) where TApp : AdalApp
     }
 
     [Fact]
+    public async Task A_status_read_never_serves_a_stored_view_to_the_wrong_reader_or_after_the_request_moved()
+    {
+        var student = await app.SignedInAsync("student@demo.local", "kk");
+        var request = await Cases.ApplyAsync(student, new { serviceSlug = "academic-leave", fields = Cases.AcademicLeaveFields() });
+        var id = request["id"]!.GetValue<string>();
+        var (_, officer) = await Cases.AssigneeAsync(app, id, Cases.Officers);
+
+        // Read twice: the second answer is the stored one, and the same.
+        var first = await (await student.GetAsync($"/api/requests/{id}")).Content.ReadAsStringAsync();
+        Assert.Equal(first, await (await student.GetAsync($"/api/requests/{id}")).Content.ReadAsStringAsync());
+        var russian = new HttpRequestMessage(HttpMethod.Get, $"/api/requests/{id}");
+        russian.Headers.AcceptLanguage.ParseAdd("ru");
+        var inRussian = await (await student.SendAsync(russian)).ReadJsonAsync();
+        Assert.Equal("Предоставление академического отпуска", inRussian["serviceName"]!.GetValue<string>());
+
+        // The officer moves it; the applicant's next read shows the move, not the view stored before it.
+        await Cases.ActAsync(officer, id, new { action = "request_correction", reason = "Анықтаманың көшірмесін тіркеңіз" });
+        var staffView = await (await officer.GetAsync($"/api/requests/{id}")).ReadJsonAsync();
+        var officerName = staffView["timeline"]!.AsArray().Last()!["actor"]!.GetValue<string>();
+        Assert.NotEqual("Service centre", officerName);
+
+        // Stored for the officer (with names) just now; the applicant still sees only the role.
+        var seen = await (await student.GetAsync($"/api/requests/{id}")).ReadJsonAsync();
+        Assert.Equal("needs_correction", seen["state"]!.GetValue<string>());
+        Assert.DoesNotContain(officerName, seen.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+        Assert.Equal(staffView["timeline"]!.AsArray().Count, seen["timeline"]!.AsArray().Count);
+    }
+
+    [Fact]
     public async Task A_refusal_or_a_correction_without_a_reason_is_refused_and_changes_nothing()
     {
         var student = await app.SignedInAsync("student@demo.local");

@@ -138,8 +138,14 @@ internal static class GroupCommit
         }
         finally
         {
-            foreach (var unit in attached) unit.Detach();
-            gate.Release();
+            try
+            {
+                foreach (var unit in attached) unit.Detach();
+            }
+            finally
+            {
+                gate.Release();
+            }
         }
     }
 

@@ -33,7 +33,8 @@ public static class RequestsApi
         return app;
     }
 
-    private static async Task<IResult> Create(CreateRequestBody body, HttpContext http, RequestWorkflow workflow, AdalDb db, CatalogProvider catalog, CancellationToken ct)
+    private static async Task<IResult> Create(CreateRequestBody body, HttpContext http, RequestWorkflow workflow, AdalDb db, CatalogProvider catalog,
+        RequestViewCache views, CancellationToken ct)
     {
         var actor = Actor.From(http.User)!;
         var language = Languages.Current;
@@ -42,12 +43,14 @@ public static class RequestsApi
         var fields = ReadFields(body.Fields, language, errors);
         var files = ReadFiles(body.Attachments, language, errors);
         if (errors.Count > 0) return Problems.Invalid(errors, language).ToResult();
-        await KeepOpenAsync(db, ct);
+        await using var connection = await KeepOpenAsync(db, ct);
         var outcome = await workflow.CreateAsync(actor, body.ServiceSlug!, fields, files, submit: body.Draft != true, language, ct);
         if (outcome.Failure is { } failure) return failure.ToResult();
         var request = outcome.Value!;
         var view = await RequestViews.ViewAsync(db, request, catalog.Current.Find(request.ServiceSlug), actor, language, ct);
-        return TypedResults.Created($"/api/requests/{request.Id}", view);
+        // Kept for the status reads that follow a filing: the applicant checks on it next.
+        http.Response.Headers.Location = $"/api/requests/{request.Id}";
+        return RequestViewCache.Respond(views.Store(request, language, RequestViews.ShowsNames(actor, request), view), StatusCodes.Status201Created);
     }
 
     private static async Task<IResult> Mine(HttpContext http, AdalDb db, CatalogProvider catalog, CancellationToken ct)
@@ -68,19 +71,22 @@ public static class RequestsApi
         return TypedResults.Ok(requests.Select(r => RequestViews.ListItem(r, catalog, Languages.Current)).ToList());
     }
 
-    private static async Task<IResult> Get(Guid id, HttpContext http, RequestWorkflow workflow, AdalDb db, CancellationToken ct)
+    private static async Task<IResult> Get(Guid id, HttpContext http, RequestWorkflow workflow, AdalDb db, RequestViewCache views, CancellationToken ct)
     {
         var actor = Actor.From(http.User)!;
         var language = Languages.Current;
-        await KeepOpenAsync(db, ct);
+        await using var connection = await KeepOpenAsync(db, ct);
         // Another person's request answers exactly like a missing one: its existence is not disclosed.
         if (await workflow.FindVisibleAsync(actor, id, ct) is not { } found) return Problems.NotFound("Problem.RequestNotFound", language).ToResult();
         var (request, service) = found;
-        return TypedResults.Ok(await RequestViews.ViewAsync(db, request, service, actor, language, ct));
+        var staffView = RequestViews.ShowsNames(actor, request);
+        var json = views.Find(request, language, staffView)
+            ?? views.Store(request, language, staffView, await RequestViews.ViewAsync(db, request, service, actor, language, ct));
+        return RequestViewCache.Respond(json);
     }
 
     private static async Task<IResult> Transition(Guid id, TransitionBody body, HttpContext http, RequestWorkflow workflow, AdalDb db,
-        CatalogProvider catalog, CatalogVersions versions, CancellationToken ct)
+        CatalogProvider catalog, CatalogVersions versions, RequestViewCache views, CancellationToken ct)
     {
         var actor = Actor.From(http.User)!;
         var language = Languages.Current;
@@ -90,12 +96,13 @@ public static class RequestsApi
         var fields = body.Fields is null ? null : ReadFields(body.Fields, language, errors);
         var files = ReadFiles(body.Attachments, language, errors);
         if (errors.Count > 0) return Problems.Invalid(errors, language).ToResult();
-        await KeepOpenAsync(db, ct);
+        await using var connection = await KeepOpenAsync(db, ct);
         var outcome = await workflow.ActAsync(actor, id, action!, body.Reason, fields, files, language, ct);
         if (outcome.Failure is { } failure) return failure.ToResult();
         var request = outcome.Value!;
         var service = await versions.FindAsync(db, catalog.Current, request.ServiceSlug, request.DefinitionVersion, ct);
-        return TypedResults.Ok(await RequestViews.ViewAsync(db, request, service, actor, language, ct));
+        var view = await RequestViews.ViewAsync(db, request, service, actor, language, ct);
+        return RequestViewCache.Respond(views.Store(request, language, RequestViews.ShowsNames(actor, request), view));
     }
 
     private static async Task<IResult> Attachment(Guid id, Guid attachmentId, HttpContext http, RequestWorkflow workflow, CancellationToken ct)
@@ -105,10 +112,21 @@ public static class RequestsApi
     }
 
     /// <summary>
-    /// One connection for the request's several queries, closed with the scope: EF Core otherwise takes a connection from
-    /// the pool and gives it back around every query, and under load the pool's lock is the busiest thing in the process.
+    /// One connection for the request's several queries, closed when the request ends: EF Core otherwise takes a connection
+    /// from the pool and gives it back around every query, and under load the pool's lock is the busiest thing in the
+    /// process. Closed explicitly because contexts are pooled: a context returned with an open it never closed keeps
+    /// counting it, and its next user could not lend it to a group commit.
     /// </summary>
-    private static Task KeepOpenAsync(AdalDb db, CancellationToken ct) => db.Database.OpenConnectionAsync(ct);
+    private static async Task<OpenConnection> KeepOpenAsync(AdalDb db, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        return new OpenConnection(db);
+    }
+
+    private readonly struct OpenConnection(AdalDb db) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => new(db.Database.CloseConnectionAsync());
+    }
 
     /// <summary>JSON values to the form's strings; nested objects and arrays are not form values.</summary>
     internal static Dictionary<string, string?> ReadFields(Dictionary<string, JsonElement>? fields, string language, FieldErrors errors)

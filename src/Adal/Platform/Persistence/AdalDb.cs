@@ -17,9 +17,25 @@ namespace Adal.Platform.Persistence;
 /// The one database of the platform, used directly by the feature slices. Every university-owned row is
 /// filtered by the scope's tenant, so isolation does not depend on each query remembering a Where clause.
 /// SqliteAdalDb and PostgresAdalDb only carry the two migration sets.
+/// Contexts are pooled: setting one up (EF Core's internal services, its connection object) cost a status read more
+/// than its queries. A context taken from the pool is bound to the scope's university and ledger recorder
+/// (<see cref="Bind"/>) before anything uses it; an unbound one belongs to no university and sees no university's rows.
 /// </summary>
-public abstract class AdalDb(DbContextOptions options, TenantContext tenant, LedgerRecorder ledger) : DbContext(options)
+public abstract class AdalDb(DbContextOptions options) : DbContext(options)
 {
+    private TenantContext tenant = new();
+    private LedgerRecorder ledger = new(TimeProvider.System);
+
+    /// <summary>Gives this context to a scope: its university, its unit of work's ledger events; bulk rows a
+    /// previous user left unsaved are dropped.</summary>
+    public AdalDb Bind(TenantContext scopeTenant, LedgerRecorder scopeLedger)
+    {
+        tenant = scopeTenant;
+        ledger = scopeLedger;
+        BulkRows.Discard(this);
+        return this;
+    }
+
     /// <summary>Saves the unit of work; when it recorded ledger events, appends them in the same transaction.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
@@ -38,10 +54,16 @@ public abstract class AdalDb(DbContextOptions options, TenantContext tenant, Led
 
     /// <summary>A second context on the same database and university, with its own connection: for reading alongside this one.</summary>
     public AdalDb Sibling() =>
-        (AdalDb)Activator.CreateInstance(GetType(), this.GetService<IDbContextOptions>(), tenant, new LedgerRecorder(TimeProvider.System))!;
+        ((AdalDb)Activator.CreateInstance(GetType(), this.GetService<IDbContextOptions>())!).Bind(tenant, new LedgerRecorder(TimeProvider.System));
 
-    /// <summary>Bulk rows (a CSV import's grades) are written inside the same transaction as the unit of work.</summary>
-    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) => optionsBuilder.AddInterceptors(BulkRows.Interceptor);
+    /// <summary>Bulk rows (a CSV import's grades, the ledger's entries) are written inside the same transaction as the unit
+    /// of work. The host's options carry the interceptor already (a pooled context may not change its options here);
+    /// a context built by hand from bare options gets it now.</summary>
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        var interceptors = optionsBuilder.Options.FindExtension<CoreOptionsExtension>()?.Interceptors;
+        if (interceptors?.Contains(BulkRows.Interceptor) != true) optionsBuilder.AddInterceptors(BulkRows.Interceptor);
+    }
 
     /// <summary>
     /// The people holding any of <paramref name="roles"/>, found from the role index: a university has tens of thousands
@@ -109,9 +131,9 @@ public abstract class AdalDb(DbContextOptions options, TenantContext tenant, Led
     }
 }
 
-public sealed class SqliteAdalDb(DbContextOptions<SqliteAdalDb> options, TenantContext tenant, LedgerRecorder ledger) : AdalDb(options, tenant, ledger);
+public sealed class SqliteAdalDb(DbContextOptions<SqliteAdalDb> options) : AdalDb(options);
 
-public sealed class PostgresAdalDb(DbContextOptions<PostgresAdalDb> options, TenantContext tenant, LedgerRecorder ledger) : AdalDb(options, tenant, ledger);
+public sealed class PostgresAdalDb(DbContextOptions<PostgresAdalDb> options) : AdalDb(options);
 
 internal sealed class UtcDateTimeConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime>(
     v => v.Kind == DateTimeKind.Utc ? v : DateTime.SpecifyKind(v.ToUniversalTime(), DateTimeKind.Utc),

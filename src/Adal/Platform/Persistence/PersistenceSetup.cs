@@ -24,7 +24,7 @@ public static class PersistenceSetup
             // pooled connection, not parsed and planned on every call; a connection string that says otherwise wins.
             var npgsql = new NpgsqlConnectionStringBuilder(postgres);
             if (!postgres.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase)) npgsql.MaxAutoPrepare = 64;
-            services.AddDbContext<AdalDb, PostgresAdalDb>(o => o.UseNpgsql(npgsql.ConnectionString));
+            services.AddPooledAdalDb<PostgresAdalDb>(o => o.UseNpgsql(npgsql.ConnectionString));
             return services;
         }
         var sqlite = configuration.GetConnectionString("Sqlite");
@@ -36,9 +36,21 @@ public static class PersistenceSetup
         }
         // A busy writer makes others wait (Default Timeout) rather than fail: registration day has many writers.
         var builder = new SqliteConnectionStringBuilder(sqlite) { DefaultTimeout = 30, Pooling = true };
-        services.AddDbContext<AdalDb, SqliteAdalDb>(o => o.UseSqlite(builder.ConnectionString).AddInterceptors(SqliteConnectionSettings.Instance));
+        services.AddPooledAdalDb<SqliteAdalDb>(o => o.UseSqlite(builder.ConnectionString).AddInterceptors(SqliteConnectionSettings.Instance));
         services.AddHostedService<SqliteStatistics>();
         return services;
+    }
+
+    /// <summary>
+    /// The scope's AdalDb comes from a pool of contexts and goes back to it when the scope ends. A status read spent more
+    /// CPU on building a context (EF Core's internal service scope, the provider's connection object) than on its SQL.
+    /// The pool holds as many contexts as registration day keeps busy at once; more are made, and dropped, when needed.
+    /// </summary>
+    private static void AddPooledAdalDb<TContext>(this IServiceCollection services, Action<DbContextOptionsBuilder> configure) where TContext : AdalDb
+    {
+        services.AddPooledDbContextFactory<TContext>(o => configure(o.AddInterceptors(BulkRows.Interceptor)), poolSize: 128);
+        services.AddScoped<AdalDb>(sp => sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext()
+            .Bind(sp.GetRequiredService<TenantContext>(), sp.GetRequiredService<LedgerRecorder>()));
     }
 
     /// <summary>Applies the provider's migrations; on SQLite also switches to WAL (durable, readers never block the writer).</summary>
@@ -57,11 +69,11 @@ public static class PersistenceSetup
 internal sealed class SqliteDesignFactory : IDesignTimeDbContextFactory<SqliteAdalDb>
 {
     public SqliteAdalDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteAdalDb>().UseSqlite("Data Source=design.db").Options, new TenantContext(), new LedgerRecorder(TimeProvider.System));
+        new(new DbContextOptionsBuilder<SqliteAdalDb>().UseSqlite("Data Source=design.db").Options);
 }
 
 internal sealed class PostgresDesignFactory : IDesignTimeDbContextFactory<PostgresAdalDb>
 {
     public PostgresAdalDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresAdalDb>().UseNpgsql("Host=127.0.0.1;Database=design").Options, new TenantContext(), new LedgerRecorder(TimeProvider.System));
+        new(new DbContextOptionsBuilder<PostgresAdalDb>().UseNpgsql("Host=127.0.0.1;Database=design").Options);
 }

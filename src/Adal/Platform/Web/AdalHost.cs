@@ -52,6 +52,7 @@ public static class AdalHost
         services.AddSingleton(sp => new SlaClock(WorkingCalendar.Load(CalendarPath(configuration))));
         services.AddScoped<OfficerAssignment>();
         services.AddSingleton<OfficerLoads>();
+        services.AddSingleton<RequestViewCache>();
         services.AddScoped<Notifier>();
         services.AddScoped<DocumentIssuer>();
         services.AddScoped<RequestWorkflow>();
