@@ -17,7 +17,7 @@ namespace Adal.Features.Requests;
 /// </summary>
 public sealed class RequestViewCache(IOptions<HttpJsonOptions> json)
 {
-    public const long GenerationBytes = 4L << 20;
+    public const long GenerationBytes = 2L << 20;
 
     /// <summary>What minimal APIs answer with for a JSON body; a stored view goes out with the same.</summary>
     public const string ContentType = "application/json; charset=utf-8";

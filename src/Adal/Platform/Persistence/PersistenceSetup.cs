@@ -24,7 +24,7 @@ public static class PersistenceSetup
             // pooled connection, not parsed and planned on every call; a connection string that says otherwise wins.
             var npgsql = new NpgsqlConnectionStringBuilder(postgres);
             if (!postgres.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase)) npgsql.MaxAutoPrepare = 64;
-            services.AddPooledAdalDb<PostgresAdalDb>(o => o.UseNpgsql(npgsql.ConnectionString));
+            services.AddPooledAdalDb<PostgresAdalDb>(configuration, o => o.UseNpgsql(npgsql.ConnectionString));
             return services;
         }
         var sqlite = configuration.GetConnectionString("Sqlite");
@@ -36,7 +36,7 @@ public static class PersistenceSetup
         }
         // A busy writer makes others wait (Default Timeout) rather than fail: registration day has many writers.
         var builder = new SqliteConnectionStringBuilder(sqlite) { DefaultTimeout = 30, Pooling = true };
-        services.AddPooledAdalDb<SqliteAdalDb>(o => o.UseSqlite(builder.ConnectionString).AddInterceptors(SqliteConnectionSettings.Instance));
+        services.AddPooledAdalDb<SqliteAdalDb>(configuration, o => o.UseSqlite(builder.ConnectionString).AddInterceptors(SqliteConnectionSettings.Instance));
         services.AddHostedService<SqliteStatistics>();
         return services;
     }
@@ -44,11 +44,15 @@ public static class PersistenceSetup
     /// <summary>
     /// The scope's AdalDb comes from a pool of contexts and goes back to it when the scope ends. A status read spent more
     /// CPU on building a context (EF Core's internal service scope, the provider's connection object) than on its SQL.
-    /// The pool holds as many contexts as registration day keeps busy at once; more are made, and dropped, when needed.
+    /// The pool keeps Adal:DbContextPoolSize contexts (64: as many as registration day keeps busy at once); more are
+    /// made, and dropped, when needed; 0 builds a context for every scope.
     /// </summary>
-    private static void AddPooledAdalDb<TContext>(this IServiceCollection services, Action<DbContextOptionsBuilder> configure) where TContext : AdalDb
+    private static void AddPooledAdalDb<TContext>(this IServiceCollection services, IConfiguration configuration, Action<DbContextOptionsBuilder> configure)
+        where TContext : AdalDb
     {
-        services.AddPooledDbContextFactory<TContext>(o => configure(o.AddInterceptors(BulkRows.Interceptor)), poolSize: 128);
+        var poolSize = configuration.GetValue("Adal:DbContextPoolSize", 64);
+        if (poolSize > 0) services.AddPooledDbContextFactory<TContext>(o => configure(o.AddInterceptors(BulkRows.Interceptor)), poolSize);
+        else services.AddDbContextFactory<TContext>(o => configure(o.AddInterceptors(BulkRows.Interceptor)));
         services.AddScoped<AdalDb>(sp => sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext()
             .Bind(sp.GetRequiredService<TenantContext>(), sp.GetRequiredService<LedgerRecorder>()));
     }
