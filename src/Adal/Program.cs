@@ -6,6 +6,7 @@ if (args is ["catalog", "check", ..]) return Adal.Features.Catalog.CatalogComman
 if (args is ["audit", ..]) return await Adal.Features.Ledger.LedgerAuditCommand.RunAsync(args);
 if (args is ["verify", ..]) return Adal.Features.Verification.VerifyCommand.Run(args[1..], Console.Out, Console.Error);
 
+NativeHeap.LimitArenas();
 var builder = WebApplication.CreateBuilder(args);
 builder.AddAdal();
 var app = builder.Build();
