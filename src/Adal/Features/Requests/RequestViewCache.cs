@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using Adal.Platform.Identity;
 using Microsoft.Extensions.Options;
 using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
@@ -30,10 +31,11 @@ public sealed class RequestViewCache(IOptions<HttpJsonOptions> json)
     private ConcurrentDictionary<Guid, Entry> _old = new();
     private long _youngBytes;
 
-    /// <summary>The stored view of <paramref name="request"/> as it stands, in <paramref name="language"/>, for this
-    /// audience (staff see officers' names, applicants see roles); null when there is none.</summary>
-    public byte[]? Find(ServiceRequest request, string language, bool staffView)
+    /// <summary>The stored view of <paramref name="request"/> as it stands, in <paramref name="language"/>, for
+    /// <paramref name="viewer"/>'s audience (staff see officers' names, applicants see roles); null when there is none.</summary>
+    public byte[]? Find(ServiceRequest request, Actor viewer, string language)
     {
+        var staffView = RequestViews.ShowsNames(viewer, request);
         if (!_young.TryGetValue(request.Id, out var entry))
         {
             if (!_old.TryGetValue(request.Id, out entry)) return null;
@@ -43,10 +45,10 @@ public sealed class RequestViewCache(IOptions<HttpJsonOptions> json)
     }
 
     /// <summary>Writes <paramref name="view"/> as JSON, keeps it for the next read of the same revision, and returns it.</summary>
-    public byte[] Store(ServiceRequest request, string language, bool staffView, RequestView view)
+    public byte[] Store(ServiceRequest request, Actor viewer, string language, RequestView view)
     {
         var bytes = JsonSerializer.SerializeToUtf8Bytes(view, _options);
-        Keep(request.Id, new Entry(request.Revision, language, staffView, bytes));
+        Keep(request.Id, new Entry(request.Revision, language, RequestViews.ShowsNames(viewer, request), bytes));
         return bytes;
     }
 

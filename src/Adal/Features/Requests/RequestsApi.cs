@@ -50,7 +50,7 @@ public static class RequestsApi
         var view = await RequestViews.ViewAsync(db, request, catalog.Current.Find(request.ServiceSlug), actor, language, ct);
         // Kept for the status reads that follow a filing: the applicant checks on it next.
         http.Response.Headers.Location = $"/api/requests/{request.Id}";
-        return RequestViewCache.Respond(views.Store(request, language, RequestViews.ShowsNames(actor, request), view), StatusCodes.Status201Created);
+        return RequestViewCache.Respond(views.Store(request, actor, language, view), StatusCodes.Status201Created);
     }
 
     private static async Task<IResult> Mine(HttpContext http, AdalDb db, CatalogProvider catalog, CancellationToken ct)
@@ -79,9 +79,8 @@ public static class RequestsApi
         // Another person's request answers exactly like a missing one: its existence is not disclosed.
         if (await workflow.FindVisibleAsync(actor, id, ct) is not { } found) return Problems.NotFound("Problem.RequestNotFound", language).ToResult();
         var (request, service) = found;
-        var staffView = RequestViews.ShowsNames(actor, request);
-        var json = views.Find(request, language, staffView)
-            ?? views.Store(request, language, staffView, await RequestViews.ViewAsync(db, request, service, actor, language, ct));
+        var json = views.Find(request, actor, language)
+            ?? views.Store(request, actor, language, await RequestViews.ViewAsync(db, request, service, actor, language, ct));
         return RequestViewCache.Respond(json);
     }
 
@@ -102,7 +101,7 @@ public static class RequestsApi
         var request = outcome.Value!;
         var service = await versions.FindAsync(db, catalog.Current, request.ServiceSlug, request.DefinitionVersion, ct);
         var view = await RequestViews.ViewAsync(db, request, service, actor, language, ct);
-        return RequestViewCache.Respond(views.Store(request, language, RequestViews.ShowsNames(actor, request), view));
+        return RequestViewCache.Respond(views.Store(request, actor, language, view));
     }
 
     private static async Task<IResult> Attachment(Guid id, Guid attachmentId, HttpContext http, RequestWorkflow workflow, CancellationToken ct)
