@@ -48,8 +48,8 @@ public static class RequestsApi
         if (outcome.Failure is { } failure) return failure.ToResult();
         var request = outcome.Value!;
         var view = await RequestViews.ViewAsync(db, request, catalog.Current.Find(request.ServiceSlug), actor, language, ct);
-        // Kept for the status reads that follow a filing: the applicant checks on it next.
         http.Response.Headers.Location = $"/api/requests/{request.Id}";
+        // Stored for the status reads that follow a filing: the applicant checks on it next.
         return RequestViewCache.Respond(views.Store(request, actor, language, view), StatusCodes.Status201Created);
     }
 

@@ -50,9 +50,10 @@ public static class PersistenceSetup
     private static void AddPooledAdalDb<TContext>(this IServiceCollection services, IConfiguration configuration, Action<DbContextOptionsBuilder> configure)
         where TContext : AdalDb
     {
+        void Options(DbContextOptionsBuilder o) => configure(o.AddInterceptors(BulkRows.Interceptor));
         var poolSize = configuration.GetValue("Adal:DbContextPoolSize", 64);
-        if (poolSize > 0) services.AddPooledDbContextFactory<TContext>(o => configure(o.AddInterceptors(BulkRows.Interceptor)), poolSize);
-        else services.AddDbContextFactory<TContext>(o => configure(o.AddInterceptors(BulkRows.Interceptor)));
+        if (poolSize > 0) services.AddPooledDbContextFactory<TContext>(Options, poolSize);
+        else services.AddDbContextFactory<TContext>(Options);
         services.AddScoped<AdalDb>(sp => sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext()
             .Bind(sp.GetRequiredService<TenantContext>(), sp.GetRequiredService<LedgerRecorder>()));
     }
