@@ -143,7 +143,7 @@ internal static class RecordsBenchmark
         string P(List<double> values, double q) => values.Order().ElementAt((int)Math.Min(values.Count - 1, Math.Round(q * (values.Count - 1)))).ToString("F1", Invariant);
         results.Add(($"(b) **transcript PDF from the record** ({rows} table rows, {pdf.Length / 1024} KB), 50 runs after 5 warm-up", $"**p50 {P(total, 0.5)} ms, p95 {P(total, 0.95)} ms**"));
         results.Add(("    of which reading the record (EF Core, SQLite) and building the table", $"p50 {P(read, 0.5)} ms, p95 {P(read, 0.95)} ms"));
-        results.Add(("    of which rendering the PDF (SkiaSharp, QR code, fonts embedded)", $"p50 {P(render, 0.5)} ms, p95 {P(render, 0.95)} ms"));
+        results.Add(("    of which rendering the PDF (layout, QR code, fonts embedded)", $"p50 {P(render, 0.5)} ms, p95 {P(render, 0.95)} ms"));
         Console.WriteLine($"(b) transcript p50 {P(total, 0.5)} ms (read {P(read, 0.5)} ms, render {P(render, 0.5)} ms)");
     }
 

@@ -16,6 +16,7 @@ internal static class ExternalTool
         ["pdftotext"] = "poppler-utils",
         ["pdftoppm"] = "poppler-utils",
         ["pdfinfo"] = "poppler-utils",
+        ["pdffonts"] = "poppler-utils",
         ["zbarimg"] = "zbar-tools",
     };
 

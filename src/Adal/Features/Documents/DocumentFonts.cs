@@ -8,16 +8,20 @@ namespace Adal.Features.Documents;
 /// </summary>
 internal static class DocumentFonts
 {
-    private static readonly Lazy<SKTypeface> RegularFace = new(() => Load("DejaVuSans.ttf"));
-    private static readonly Lazy<SKTypeface> BoldFace = new(() => Load("DejaVuSans-Bold.ttf"));
+    /// <summary>The font files, embedded whole in every PDF (PdfFont).</summary>
+    public static string RegularFile { get; } = Path.Combine(AppContext.BaseDirectory, "Assets", "Fonts", "DejaVuSans.ttf");
+
+    public static string BoldFile { get; } = Path.Combine(AppContext.BaseDirectory, "Assets", "Fonts", "DejaVuSans-Bold.ttf");
+
+    private static readonly Lazy<SKTypeface> RegularFace = new(() => Load(RegularFile));
+    private static readonly Lazy<SKTypeface> BoldFace = new(() => Load(BoldFile));
 
     public static SKTypeface Regular => RegularFace.Value;
 
     public static SKTypeface Bold => BoldFace.Value;
 
-    private static SKTypeface Load(string file)
+    private static SKTypeface Load(string path)
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "Assets", "Fonts", file);
         return SKTypeface.FromFile(path)
             ?? throw new InvalidOperationException($"The document font {path} is missing or unreadable; it ships with the build output (Assets/**).");
     }

@@ -9,8 +9,8 @@ namespace Adal.Features.Documents;
 public static class DocumentPdf
 {
     // A4 in PDF points (1/72 inch), 20 mm margins.
-    private const float PageWidth = 595.28f;
-    private const float PageHeight = 841.89f;
+    private const float PageWidth = PdfWriter.PageWidth;
+    private const float PageHeight = PdfWriter.PageHeight;
     private const float Margin = 56.69f;
     private const float ContentWidth = PageWidth - 2 * Margin;
 
@@ -18,8 +18,10 @@ public static class DocumentPdf
     private const float QrSize = 92f;
     private const float FooterTop = PageHeight - Margin - QrSize;
 
-    private static readonly SKColor Ink = new(0x1A, 0x1A, 0x1A);
-    private static readonly SKColor Muted = new(0x55, 0x55, 0x55);
+    // Grey levels: near-black ink (#1A1A1A), muted labels and footer (#555555), rules (#B0B0B0).
+    private const float Ink = 0x1A / 255f;
+    private const float Muted = 0x55 / 255f;
+    private const float RuleGrey = 0xB0 / 255f;
 
     public static byte[] Render(DocumentContent content)
     {
@@ -34,32 +36,17 @@ public static class DocumentPdf
         var headerBottom = Margin + universityLines.Count * 15f + 8f;
         var pages = DocumentLayout.Paginate(Flow(content, labels.IssueDate(issuedUtc), labels, type), top: headerBottom + 18f, bottom: FooterTop - 22f);
 
-        using var stream = new SKDynamicMemoryWStream();
+        var pdf = new PdfWriter();
+        for (var i = 0; i < pages.Count; i++)
+        {
+            var page = pdf.AddPage();
+            DrawHeader(page, universityLines, headerBottom, type);
+            DrawLines(page, pages[i], type);
+            DrawFooter(page, content, labels, type, number: i + 1, pageCount: pages.Count);
+        }
         // Dates from the content, not the clock: the same document renders to the same bytes, so a re-issued copy
         // can be compared with the original.
-        var metadata = new SKDocumentPdfMetadata(SKDocumentPdfMetadata.DefaultRasterDpi, SKDocumentPdfMetadata.DefaultEncodingQuality)
-        {
-            Title = content.Title,
-            Author = content.UniversityName,
-            Subject = $"{labels.Number} {content.DocumentNumber}",
-            Creator = "Adal",
-            Creation = issuedUtc,
-            Modified = issuedUtc,
-        };
-        using (var document = SKDocument.CreatePdf(stream, metadata))
-        {
-            for (var i = 0; i < pages.Count; i++)
-            {
-                var canvas = document.BeginPage(PageWidth, PageHeight);
-                DrawHeader(canvas, universityLines, headerBottom, type);
-                DrawLines(canvas, pages[i], type);
-                DrawFooter(canvas, content, labels, type, page: i + 1, pageCount: pages.Count);
-                document.EndPage();
-            }
-            document.Close();
-        }
-        using var data = stream.DetachAsData();
-        return data.ToArray();
+        return pdf.Write(new PdfInfo(content.Title, content.UniversityName, $"{labels.Number} {content.DocumentNumber}", issuedUtc));
     }
 
     private static IEnumerable<FlowLine> Flow(DocumentContent content, string issueDate, DocumentLabels labels, DocumentTypography type)
@@ -142,65 +129,61 @@ public static class DocumentPdf
     }
 
     /// <summary>A table row: each cell's lines from the row's top, and a rule beneath when the row asks for one.</summary>
-    private static void DrawCells(SKCanvas canvas, PlacedLine placed, IReadOnlyList<TableCell> cells, SKPaint ink)
+    private static void DrawCells(PdfPage page, PlacedLine placed, IReadOnlyList<TableCell> cells)
     {
         foreach (var cell in cells)
         {
             var baseline = placed.Top + 1.5f - cell.Font.Metrics.Ascent;
             foreach (var text in cell.Lines)
             {
-                if (cell.AlignRight) canvas.DrawText(text, cell.Left + cell.Width, baseline, SKTextAlign.Right, cell.Font, ink);
-                else canvas.DrawText(text, cell.Left, baseline, SKTextAlign.Left, cell.Font, ink);
+                if (cell.AlignRight) page.Text(text, cell.Left + cell.Width, baseline, cell.Font, Ink, SKTextAlign.Right);
+                else page.Text(text, cell.Left, baseline, cell.Font, Ink);
                 baseline += TableLine;
             }
         }
-        if (placed.Line.RuleBelow) DrawRule(canvas, placed.Top + placed.Line.Height);
+        if (placed.Line.RuleBelow) DrawRule(page, placed.Top + placed.Line.Height);
     }
 
-    private static void DrawHeader(SKCanvas canvas, List<string> universityLines, float headerBottom, DocumentTypography type)
+    private static void DrawHeader(PdfPage page, List<string> universityLines, float headerBottom, DocumentTypography type)
     {
-        using var paint = new SKPaint { Color = Ink, IsAntialias = true };
         var baseline = Margin + 11f;
         foreach (var line in universityLines)
         {
-            canvas.DrawText(line, PageWidth / 2, baseline, SKTextAlign.Center, type.University, paint);
+            page.Text(line, PageWidth / 2, baseline, type.University, Ink, SKTextAlign.Center);
             baseline += 15f;
         }
-        DrawRule(canvas, headerBottom);
+        DrawRule(page, headerBottom);
     }
 
-    private static void DrawLines(SKCanvas canvas, List<PlacedLine> lines, DocumentTypography type)
+    private static void DrawLines(PdfPage page, List<PlacedLine> lines, DocumentTypography type)
     {
-        using var ink = new SKPaint { Color = Ink, IsAntialias = true };
-        using var muted = new SKPaint { Color = Muted, IsAntialias = true };
         foreach (var placed in lines)
         {
             var (line, baseline) = placed;
             if (line.Cells is { } cells)
             {
-                DrawCells(canvas, placed, cells, ink);
+                DrawCells(page, placed, cells);
                 continue;
             }
             if (line.Centered)
             {
-                canvas.DrawText(line.Text, PageWidth / 2, baseline, SKTextAlign.Center, line.Font, ink);
+                page.Text(line.Text, PageWidth / 2, baseline, line.Font, Ink, SKTextAlign.Center);
                 continue;
             }
             if (line.Label is { } label)
             {
-                if (label.Length > 0)
-                    canvas.DrawText(label, Margin, baseline, SKTextAlign.Left, type.Label, muted);
-                canvas.DrawText(line.Text, Margin + line.LabelColumn, baseline, SKTextAlign.Left, line.Font, ink);
+                page.Text(label, Margin, baseline, type.Label, Muted);
+                page.Text(line.Text, Margin + line.LabelColumn, baseline, line.Font, Ink);
                 continue;
             }
-            canvas.DrawText(line.Text, Margin, baseline, SKTextAlign.Left, line.Font, ink);
+            page.Text(line.Text, Margin, baseline, line.Font, Ink);
         }
     }
 
-    private static void DrawFooter(SKCanvas canvas, DocumentContent content, DocumentLabels labels, DocumentTypography type, int page, int pageCount)
+    private static void DrawFooter(PdfPage page, DocumentContent content, DocumentLabels labels, DocumentTypography type, int number, int pageCount)
     {
-        DrawRule(canvas, FooterTop - 10f);
-        QrCodeDrawing.Draw(canvas, content.VerificationUrl, Margin, FooterTop, QrSize);
+        DrawRule(page, FooterTop - 10f);
+        QrCodeDrawing.Draw(page, content.VerificationUrl, Margin, FooterTop, QrSize);
 
         var left = Margin + QrSize + 14f;
         var lines = TextWrapping.Wrap($"{labels.Verify}: {content.VerificationUrl}", type.Footer, PageWidth - Margin - left);
@@ -208,19 +191,14 @@ public static class DocumentPdf
         if (content.LedgerIndex is { } index)
             lines.Add(labels.Ledger(index));
 
-        using var paint = new SKPaint { Color = Muted, IsAntialias = true };
         var baseline = FooterTop + 22f;
         foreach (var line in lines)
         {
-            canvas.DrawText(line, left, baseline, SKTextAlign.Left, type.Footer, paint);
+            page.Text(line, left, baseline, type.Footer, Muted);
             baseline += 12f;
         }
-        canvas.DrawText(labels.Page(page, pageCount), PageWidth - Margin, FooterTop + QrSize - 6f, SKTextAlign.Right, type.Footer, paint);
+        page.Text(labels.Page(number, pageCount), PageWidth - Margin, FooterTop + QrSize - 6f, type.Footer, Muted, SKTextAlign.Right);
     }
 
-    private static void DrawRule(SKCanvas canvas, float y)
-    {
-        using var rule = new SKPaint { Color = new SKColor(0xB0, 0xB0, 0xB0), StrokeWidth = 0.75f, Style = SKPaintStyle.Stroke };
-        canvas.DrawLine(Margin, y, PageWidth - Margin, y, rule);
-    }
+    private static void DrawRule(PdfPage page, float y) => page.Rule(Margin, PageWidth - Margin, y, width: 0.75f, RuleGrey);
 }

@@ -12,19 +12,18 @@ internal static class QrCodeDrawing
     public const int QuietZoneModules = 4;
 
     /// <summary>Draws the code for <paramref name="text"/> filling the square at (<paramref name="left"/>, <paramref name="top"/>), quiet zone included.</summary>
-    public static void Draw(SKCanvas canvas, string text, float left, float top, float size)
+    public static void Draw(PdfPage page, string text, float left, float top, float size)
     {
         var modules = Modules(text);
         var count = modules.GetLength(0);
         var module = size / (count + 2 * QuietZoneModules);
         var origin = new SKPoint(left + QuietZoneModules * module, top + QuietZoneModules * module);
 
-        using var background = new SKPaint { Color = SKColors.White, Style = SKPaintStyle.Fill };
-        canvas.DrawRect(SKRect.Create(left, top, size, size), background);
+        page.Fill([SKRect.Create(left, top, size, size)], gray: 1f);
 
         // One path of row runs: a single fill leaves no hairline seams between neighbouring modules when a viewer
         // anti-aliases, which separately drawn squares can, and it keeps the PDF small.
-        using var path = new SKPath();
+        var runs = new List<SKRect>();
         for (var row = 0; row < count; row++)
         {
             for (var column = 0; column < count; column++)
@@ -34,13 +33,12 @@ internal static class QrCodeDrawing
                 var runStart = column;
                 while (column + 1 < count && modules[row, column + 1])
                     column++;
-                path.AddRect(new SKRect(
+                runs.Add(new SKRect(
                     origin.X + runStart * module, origin.Y + row * module,
                     origin.X + (column + 1) * module, origin.Y + (row + 1) * module));
             }
         }
-        using var ink = new SKPaint { Color = SKColors.Black, Style = SKPaintStyle.Fill, IsAntialias = false };
-        canvas.DrawPath(path, ink);
+        page.Fill(runs, gray: 0f);
     }
 
     /// <summary>The symbol's dark modules, without any margin (QRCoder adds its own quiet zone; it is cut off here and drawn explicitly above).</summary>
