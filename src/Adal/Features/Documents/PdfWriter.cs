@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
@@ -30,7 +29,7 @@ internal sealed class PdfWriter
     private static readonly Lazy<PdfFont> Bold = new(() => new PdfFont(DocumentFonts.Bold, DocumentFonts.BoldFile, "F2", BoldFontObject));
 
     private readonly List<PdfPage> pages = [];
-    private readonly Dictionary<PdfFont, SortedSet<ushort>> used = new() { [Regular.Value] = [], [Bold.Value] = [] };
+    private readonly Dictionary<PdfFont, bool[]> used = new() { [Regular.Value] = Regular.Value.NoGlyphs(), [Bold.Value] = Bold.Value.NoGlyphs() };
 
     public PdfPage AddPage()
     {
@@ -44,9 +43,7 @@ internal sealed class PdfWriter
     {
         var (regular, bold) = (Regular.Value, Bold.Value);
         var contents = pages.Select(page => Deflate(page.Content())).ToList();
-        // Written into a rented buffer and copied once: the file is ~100 KB, and a growing MemoryStream would put
-        // two or three more arrays of that size on the large object heap for every document.
-        using var output = new PdfBuffer(regular.FixedLength + bold.FixedLength + contents.Sum(c => c.Length + 512) + used.Values.Sum(g => 12 * g.Count) + 4096);
+        var output = new PdfBuffer();
         var offsets = new List<int>();
         output.Ascii("%PDF-1.7\n");
         // A comment of bytes above 127 tells transfer programs the file is binary (PDF 32000-1 §7.5.2).
@@ -122,11 +119,12 @@ internal sealed class PdfWriter
 /// <summary>
 /// One page's content stream, drawn in the layout's coordinates: points from the page's top-left corner, y downwards.
 /// </summary>
-internal sealed class PdfPage(Dictionary<PdfFont, SortedSet<ushort>> used)
+internal sealed class PdfPage(Dictionary<PdfFont, bool[]> used)
 {
     private const string Hex = "0123456789ABCDEF";
 
-    private readonly StringBuilder content = new(4096);
+    // A one-page certificate's content is ~5,000 characters.
+    private readonly StringBuilder content = new(8 * 1024);
 
     /// <summary>A line of text at a baseline; centred or right-aligned on <paramref name="x"/> as asked.</summary>
     public void Text(string text, float x, float baseline, SKFont font, float gray, SKTextAlign align = SKTextAlign.Left)
@@ -140,7 +138,9 @@ internal sealed class PdfPage(Dictionary<PdfFont, SortedSet<ushort>> used)
         }
         // Glyph ids through Identity-H, exactly as Skia draws text: characters mapped through the font's cmap, no shaping.
         var glyphs = font.GetGlyphs(text);
-        used[pdfFont].UnionWith(glyphs);
+        var usedGlyphs = used[pdfFont];
+        foreach (var glyph in glyphs)
+            if (glyph < usedGlyphs.Length) usedGlyphs[glyph] = true;
         content.AppendNumber(gray).Append(" g BT /").Append(pdfFont.Resource).Append(' ').AppendNumber(font.Size)
             .Append(" Tf 1 0 0 1 ").AppendNumber(x).Append(' ').AppendNumber(PdfWriter.PageHeight - baseline).Append(" Tm <");
         foreach (var glyph in glyphs)
@@ -167,7 +167,28 @@ internal sealed class PdfPage(Dictionary<PdfFont, SortedSet<ushort>> used)
         content.Append("f\n");
     }
 
-    internal byte[] Content() => Encoding.ASCII.GetBytes(content.ToString());
+    /// <summary>
+    /// Fills a grid's cells in black: each run is <c>Length</c> cells from (<c>Column</c>, <c>Row</c>), row 0 at
+    /// <paramref name="top"/>. Written in the grid's own units through one transformation, so a QR code's few hundred
+    /// runs take a few bytes each instead of four coordinates.
+    /// </summary>
+    public void FillGrid(float left, float top, float cell, IEnumerable<(int Column, int Row, int Length)> runs)
+    {
+        content.Append("q ").AppendNumber(cell).Append(" 0 0 ").AppendNumber(-cell).Append(' ')
+            .AppendNumber(left).Append(' ').AppendNumber(PdfWriter.PageHeight - top).Append(" cm 0 g\n");
+        foreach (var (column, row, length) in runs)
+            content.Append(column).Append(' ').Append(row).Append(' ').Append(length).Append(" 1 re\n");
+        content.Append("f Q\n");
+    }
+
+    internal byte[] Content()
+    {
+        var bytes = GC.AllocateUninitializedArray<byte>(content.Length);
+        var at = 0;
+        foreach (var chunk in content.GetChunks())
+            at += Encoding.ASCII.GetBytes(chunk.Span, bytes.AsSpan(at));
+        return bytes;
+    }
 
     internal static string Number(float value) => new StringBuilder(12).AppendNumber(value).ToString();
 }
@@ -225,7 +246,7 @@ internal sealed class PdfFont
         head = Encoding.ASCII.GetBytes(PdfWriter.Invariant(
             $"{firstObject} 0 obj\n<< /Type /Font /Subtype /Type0 /BaseFont /{name} /Encoding /Identity-H /DescendantFonts [{descendant} 0 R] /ToUnicode {toUnicode} 0 R >>\nendobj\n"));
 
-        using var output = new PdfBuffer(128 * 1024);
+        var output = new PdfBuffer();
         var offsets = new List<int>();
         void Begin(int number)
         {
@@ -257,23 +278,26 @@ internal sealed class PdfFont
 
     public int FirstObject { get; }
 
+    /// <summary>A mark per glyph of the font, for a document to note the glyphs it draws.</summary>
+    public bool[] NoGlyphs() => new bool[advances.Length];
+
     /// <summary>
     /// Writes the font's five objects and adds where each starts to <paramref name="offsets"/>. The widths array lists
     /// only the glyphs the document uses ("first [w w …]" per run of consecutive ids, PDF 32000-1 §9.7.4.3): all ~830
     /// would add 6 KB to every document and take it past the size the runtime keeps off the large object heap.
     /// </summary>
-    public void WriteTo(PdfBuffer output, List<int> offsets, SortedSet<ushort> used)
+    public void WriteTo(PdfBuffer output, List<int> offsets, bool[] used)
     {
         offsets.Add(output.Position);
         output.Write(head);
         offsets.Add(output.Position);
-        var widths = new StringBuilder(16 * used.Count + 256);
+        var widths = new StringBuilder(2048);
         widths.Append(CultureInfo.InvariantCulture, $"{descendant} 0 obj\n<< /Type /Font /Subtype /CIDFontType2 /BaseFont /{name} ")
             .Append(CultureInfo.InvariantCulture, $"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor {descendant + 1} 0 R /CIDToGIDMap /Identity /W [");
         var previous = -2;
-        foreach (var glyph in used)
+        for (var glyph = 0; glyph < used.Length; glyph++)
         {
-            if (glyph >= advances.Length) continue;
+            if (!used[glyph]) continue;
             if (glyph != previous + 1)
             {
                 if (previous >= 0) widths.Append("] ");
@@ -290,9 +314,6 @@ internal sealed class PdfFont
         foreach (var offset in tailOffsets) offsets.Add(start + offset);
         output.Write(tail);
     }
-
-    /// <summary>The bytes every document gets whatever it prints (all but the widths), for sizing the output.</summary>
-    public int FixedLength => head.Length + tail.Length;
 
     /// <summary>Glyph id → the character it draws, for every character of the Basic Multilingual Plane the font has.</summary>
     private static string ToUnicode(SKTypeface typeface)
@@ -346,41 +367,36 @@ internal sealed class PdfFont
     }
 }
 
-/// <summary>The bytes of a PDF being written, in an array rented from the shared pool and returned when disposed.</summary>
-internal sealed class PdfBuffer(int capacity) : IDisposable
+/// <summary>
+/// The bytes of a PDF being written, as a list of parts copied once into an array of the file's exact size: no growing
+/// buffer (a ~100 KB one would sit on the large object heap and cost gen-2 collections), and the fonts' objects, the
+/// same for every document, are referenced rather than copied until then.
+/// </summary>
+internal sealed class PdfBuffer
 {
-    private byte[] buffer = ArrayPool<byte>.Shared.Rent(capacity);
+    private readonly List<byte[]> parts = new(64);
 
     public int Position { get; private set; }
 
-    public void Write(ReadOnlySpan<byte> bytes)
+    /// <summary>Adds <paramref name="bytes"/>, which must not change afterwards.</summary>
+    public void Write(byte[] bytes)
     {
-        Reserve(bytes.Length);
-        bytes.CopyTo(buffer.AsSpan(Position));
+        parts.Add(bytes);
         Position += bytes.Length;
     }
 
     /// <summary>PDF syntax outside strings and streams is ASCII.</summary>
-    public void Ascii(string text)
-    {
-        Reserve(text.Length);
-        Position += Encoding.ASCII.GetBytes(text, buffer.AsSpan(Position));
-    }
+    public void Ascii(string text) => Write(Encoding.ASCII.GetBytes(text));
 
-    public byte[] ToArray() => buffer.AsSpan(0, Position).ToArray();
-
-    public void Dispose()
+    public byte[] ToArray()
     {
-        ArrayPool<byte>.Shared.Return(buffer);
-        buffer = [];
-    }
-
-    private void Reserve(int length)
-    {
-        if (Position + length <= buffer.Length) return;
-        var larger = ArrayPool<byte>.Shared.Rent(Math.Max(2 * buffer.Length, Position + length));
-        buffer.AsSpan(0, Position).CopyTo(larger);
-        ArrayPool<byte>.Shared.Return(buffer);
-        buffer = larger;
+        var result = GC.AllocateUninitializedArray<byte>(Position);
+        var at = 0;
+        foreach (var part in parts)
+        {
+            part.CopyTo(result, at);
+            at += part.Length;
+        }
+        return result;
     }
 }

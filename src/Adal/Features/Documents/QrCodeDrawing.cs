@@ -21,9 +21,9 @@ internal static class QrCodeDrawing
 
         page.Fill([SKRect.Create(left, top, size, size)], gray: 1f);
 
-        // One path of row runs: a single fill leaves no hairline seams between neighbouring modules when a viewer
-        // anti-aliases, which separately drawn squares can, and it keeps the PDF small.
-        var runs = new List<SKRect>();
+        // Row runs filled as one shape: no hairline seams between neighbouring modules when a viewer anti-aliases,
+        // which separately drawn squares can show, and a small PDF.
+        var runs = new List<(int Column, int Row, int Length)>();
         for (var row = 0; row < count; row++)
         {
             for (var column = 0; column < count; column++)
@@ -33,12 +33,10 @@ internal static class QrCodeDrawing
                 var runStart = column;
                 while (column + 1 < count && modules[row, column + 1])
                     column++;
-                runs.Add(new SKRect(
-                    origin.X + runStart * module, origin.Y + row * module,
-                    origin.X + (column + 1) * module, origin.Y + (row + 1) * module));
+                runs.Add((runStart, row, column + 1 - runStart));
             }
         }
-        page.Fill(runs, gray: 0f);
+        page.FillGrid(origin.X, origin.Y, module, runs);
     }
 
     /// <summary>The symbol's dark modules, without any margin (QRCoder adds its own quiet zone; it is cut off here and drawn explicitly above).</summary>
