@@ -183,6 +183,42 @@ public abstract class RequestLifecycleTests<TApp>(TApp app) where TApp : AdalApp
     }
 
     [Fact]
+    public async Task A_filing_answers_with_what_a_later_read_of_the_request_shows()
+    {
+        // The 201 answer is built from the rows the filing wrote; a read in another language (not the view stored by
+        // the filing) reads them back from the database.
+        var student = await app.SignedInAsync("student@demo.local", "kk");
+        var request = await Cases.ApplyAsync(student, new
+        {
+            serviceSlug = "academic-leave", fields = Cases.AcademicLeaveFields(),
+            attachments = new[] { new { key = "medical-commission-conclusion", fileName = "қорытынды.pdf", contentBase64 = Convert.ToBase64String("%PDF-1.4\n%leave\n"u8.ToArray()) } },
+        });
+        var id = request["id"]!.GetValue<string>();
+        var english = new HttpRequestMessage(HttpMethod.Get, $"/api/requests/{id}");
+        english.Headers.AcceptLanguage.ParseAdd("en");
+        var read = await (await student.SendAsync(english)).ReadJsonAsync();
+
+        Assert.Equal("Академиялық демалыс беру", request["serviceName"]!.GetValue<string>());
+        Assert.NotEqual(request["serviceName"]!.GetValue<string>(), read["serviceName"]!.GetValue<string>());
+        foreach (var field in new[] { "id", "state", "createdAt", "submittedAt", "documentNumber" })
+            Assert.Equal(read[field]?.ToJsonString(), request[field]?.ToJsonString());
+        Assert.Equal(read["currentStep"]!.ToJsonString(), request["currentStep"]!.ToJsonString());
+        Assert.Equal(read["attachments"]!.ToJsonString(), request["attachments"]!.ToJsonString());
+        Assert.Single(request["attachments"]!.AsArray());
+        var filed = request["timeline"]!.AsArray();
+        var stored = read["timeline"]!.AsArray();
+        Assert.Equal(["create", "submit", "assign"], filed.Select(t => t!["action"]!.GetValue<string>()));
+        Assert.Equal(stored.Count, filed.Count);
+        for (var i = 0; i < filed.Count; i++)
+        {
+            Assert.Equal(stored[i]!["from"]!.GetValue<string>(), filed[i]!["from"]!.GetValue<string>());
+            Assert.Equal(stored[i]!["to"]!.GetValue<string>(), filed[i]!["to"]!.GetValue<string>());
+            // PostgreSQL keeps microseconds, .NET ticks of 100 ns: the same instant to the microsecond.
+            Assert.Equal(stored[i]!["at"]!.GetValue<DateTime>(), filed[i]!["at"]!.GetValue<DateTime>(), TimeSpan.FromMicroseconds(1));
+        }
+    }
+
+    [Fact]
     public async Task Attachments_must_be_of_the_declared_type_and_size()
     {
         var student = await app.SignedInAsync("student@demo.local");
