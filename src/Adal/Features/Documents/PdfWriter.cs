@@ -11,8 +11,9 @@ internal sealed record PdfInfo(string Title, string Author, string Subject, Date
 /// <summary>
 /// Writes the PDF file of an issued document: A4 pages of text in the two document fonts, rules and filled rectangles.
 /// Not SkiaSharp's PDF backend (ADR 0007): it embedded and deflated both font files again for every document, 5 of the
-/// ~8 ms a certificate took, though the fonts never change. Here each font's objects (the file, its widths, its
-/// ToUnicode map) are built once per process and copied into every document; SkiaSharp still measures the text.
+/// ~8 ms a certificate took, though the fonts never change. Here what never changes of a font (the file deflated, its
+/// descriptor, its ToUnicode map) is built once per process and copied into every document, with the widths of the
+/// glyphs the document uses; SkiaSharp still measures the text.
 /// </summary>
 internal sealed class PdfWriter
 {
@@ -236,7 +237,6 @@ internal sealed class PdfFont
     public PdfFont(SKTypeface typeface, string file, string resource, int firstObject)
     {
         Resource = resource;
-        FirstObject = firstObject;
         using var measure = new SKFont(typeface, 1000f) { Hinting = SKFontHinting.None, Subpixel = true, LinearMetrics = true };
         advances = measure.GetGlyphWidths(Enumerable.Range(0, typeface.GlyphCount).Select(g => (ushort)g).ToArray()).Select(PdfPage.Number).ToArray();
         var metrics = measure.Metrics;
@@ -275,8 +275,6 @@ internal sealed class PdfFont
 
     /// <summary>The name in a page's resources: /F1, /F2.</summary>
     public string Resource { get; }
-
-    public int FirstObject { get; }
 
     /// <summary>A mark per glyph of the font, for a document to note the glyphs it draws.</summary>
     public bool[] NoGlyphs() => new bool[advances.Length];
