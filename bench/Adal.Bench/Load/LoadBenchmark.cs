@@ -130,7 +130,7 @@ internal static class LoadBenchmark
         {
             Console.WriteLine($"{name}: {workers.Count} connections{(once ? "" : $", {duration.TotalSeconds:F0} s")}…");
             var result = await LoadPhase.RunAsync(name, server, databaseCpu, workers, duration, MaxOperationsPerPhase, once);
-            Console.WriteLine($"  {result.Count:N0} requests, {result.PerSecond:N0}/s, {result.Errors} errors; server {result.ServerCores:F2} cores and up to {result.PeakThreads} threads, " +
+            Console.WriteLine($"  {result.Count:N0} requests, {result.PerSecond:N0}/s, {result.Errors} errors; server {result.ServerCores:F2} cores and up to {result.PeakThreads} threads (peak RSS so far {result.ServerAtEnd.PeakResidentBytes >> 20} MiB), " +
                 $"{(databaseCpu is null ? "" : $"PostgreSQL {result.DatabaseCores:F2} cores, ")}load generator {result.ClientCores:F2} cores; " +
                 $"other processes {result.NeighbourCores:F2} cores, steal {result.StealCores:F2}");
             phases.Add(result);

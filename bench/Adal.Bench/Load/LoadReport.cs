@@ -118,8 +118,10 @@ internal static class LoadReport
 
     private static string Others(PhaseResult phase) => F($"{phase.NeighbourCores:F2}, {phase.StealCores:F2}");
 
+    // With the host's peak resident memory so far: which phase sets the run's peak.
     private static string Cpu(PhaseResult phase) =>
-        F($"{phase.ServerCores:F2} cores ({phase.PeakThreads} threads)") + (phase.DatabaseCores > 0 ? F($" + {phase.DatabaseCores:F2}") : "");
+        F($"{phase.ServerCores:F2} cores ({phase.PeakThreads} threads, peak RSS so far {phase.ServerAtEnd.PeakResidentBytes / MiB:N0} MiB)")
+        + (phase.DatabaseCores > 0 ? F($" + {phase.DatabaseCores:F2}") : "");
 
     /// <summary>
     /// Server CPU time per answered request: the phase's CPU seconds (the host's, and PostgreSQL's when it runs beside
