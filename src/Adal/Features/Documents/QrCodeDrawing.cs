@@ -19,7 +19,7 @@ internal static class QrCodeDrawing
         var module = size / (count + 2 * QuietZoneModules);
         var origin = new SKPoint(left + QuietZoneModules * module, top + QuietZoneModules * module);
 
-        page.Fill([SKRect.Create(left, top, size, size)], gray: 1f);
+        page.Fill(SKRect.Create(left, top, size, size), gray: 1f);
 
         // Row runs filled as one shape: no hairline seams between neighbouring modules when a viewer anti-aliases,
         // which separately drawn squares can show, and a small PDF.
