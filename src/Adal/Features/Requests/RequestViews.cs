@@ -32,13 +32,13 @@ public static class RequestViews
     }
 
     /// <summary>
-    /// The view of a request its own unit of work just created and committed, from the rows that unit wrote (still
-    /// tracked by <paramref name="db"/>): everything the request has, so reading it back would give the same, at two
-    /// queries and a connection more per filing.
+    /// The view of a request its own unit of work just created and committed, from the rows that unit wrote (EF Core
+    /// put each transition added for it in its Transitions): everything the request has, so reading it back would give
+    /// the same, at two queries and a connection more per filing.
     /// </summary>
-    public static RequestView ViewOfCreated(AdalDb db, ServiceRequest request, ServiceDefinition? service, Actor viewer, string language)
+    public static RequestView ViewOfCreated(ServiceRequest request, ServiceDefinition? service, Actor viewer, string language)
     {
-        var transitions = db.ChangeTracker.Entries<RequestTransition>().Select(e => e.Entity).Where(t => t.RequestId == request.Id).OrderBy(t => t.Id).ToList();
+        var transitions = request.Transitions.OrderBy(t => t.Id).ToList();
         var attachments = request.Attachments.Select(a => new AttachmentInfo(a.Id, a.Key, a.FileName, a.ContentType, a.Size, a.Sha256)).ToList();
         return View(request, service, viewer, language, transitions, attachments);
     }

@@ -47,7 +47,7 @@ public static class RequestsApi
         var outcome = await workflow.CreateAsync(actor, body.ServiceSlug!, fields, files, submit: body.Draft != true, language, ct);
         if (outcome.Failure is { } failure) return failure.ToResult();
         var request = outcome.Value!;
-        var view = RequestViews.ViewOfCreated(db, request, catalog.Current.Find(request.ServiceSlug), actor, language);
+        var view = RequestViews.ViewOfCreated(request, catalog.Current.Find(request.ServiceSlug), actor, language);
         http.Response.Headers.Location = $"/api/requests/{request.Id}";
         // Stored for the status reads that follow a filing: the applicant checks on it next.
         return RequestViewCache.Respond(views.Store(request, actor, language, view), StatusCodes.Status201Created);
