@@ -74,8 +74,8 @@ internal static class RegistrationDaySeed
         var services = catalog.All.Where(s => s.Eligibility.Contains("enrolled-student") && s.Workflow.Count > 0).ToList();
         var staff = await StaffPoolsAsync(db);
         var factory = new PastRequestFactory(services, people.Students, staff, tenant.Id, tenant.Slug, DateTime.UtcNow, new Random(2026_09_01));
-        var requests = new ModelTableWriter<ServiceRequest>(db, connection);
-        var transitions = new ModelTableWriter<RequestTransition>(db, connection);
+        using var requests = new ModelTableWriter<ServiceRequest>(db, connection);
+        using var transitions = new ModelTableWriter<RequestTransition>(db, connection);
         for (var done = 0; done < pastRequests; done += HistoryChunk)
         {
             var count = Math.Min(HistoryChunk, pastRequests - done);

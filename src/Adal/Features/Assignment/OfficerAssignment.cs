@@ -15,19 +15,23 @@ public sealed class OfficerAssignment(AdalDb db, IRandomSource random, OfficerLo
 {
     public async Task<Guid?> ChooseAsync(string role, Guid applicantId, IReadOnlyCollection<Guid> exclude, CancellationToken ct)
     {
-        var conflicted = db.Conflicts.Where(c => c.PersonUserId == applicantId).Select(c => c.StaffUserId);
-        var candidates = await db.UsersInRole(role)
-            .Where(u => u.IsActive && u.Id != applicantId)
-            .Where(u => !conflicted.Contains(u.Id))
-            .Select(u => u.Id)
-            .ToListAsync(ct);
-        candidates.RemoveAll(exclude.Contains);
+        var candidates = new List<Guid>();
+        await foreach (var id in Candidates.For(db)(db, role, applicantId).WithCancellation(ct))
+            if (!exclude.Contains(id)) candidates.Add(id);
         if (candidates.Count == 0) return null;
         var open = await loads.CurrentAsync(db, tenant.Required, role, ct);
         var chosen = Pick(candidates, id => open.GetValueOrDefault(id), random);
         loads.Assigned(tenant.Required, role, chosen);
         return chosen;
     }
+
+    // Compiled once: every filing of a reviewed service and every step it moves through chooses an officer.
+    private static readonly CompiledPerEngine<Func<AdalDb, string, Guid, IAsyncEnumerable<Guid>>> Candidates = new(() =>
+        EF.CompileAsyncQuery((AdalDb db, string role, Guid applicantId) => db.Users
+            .Where(u => u.IsActive && u.Id != applicantId
+                && db.UserRoles.Any(r => r.UserId == u.Id && r.Role == role)
+                && !db.Conflicts.Any(c => c.PersonUserId == applicantId && c.StaffUserId == u.Id))
+            .Select(u => u.Id)));
 
     /// <summary>Weight 1/(1+open cases)²: an idle officer is far likelier than a busy one, but no one is ever certain.</summary>
     internal static Guid Pick(IReadOnlyList<Guid> candidates, Func<Guid, int> openCases, IRandomSource random)

@@ -6,9 +6,11 @@ using Adal.Features.Requests;
 using Adal.Features.Ledger;
 using Adal.Features.Records;
 using Adal.Features.Sla;
+using Adal.Features.University;
 using Adal.Ledger;
 using Adal.Platform.Localization;
 using Adal.Platform.Persistence;
+using Adal.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
 namespace Adal.Features.Documents;
@@ -30,16 +32,14 @@ public sealed class DocumentIssuer(AdalDb db, TimeProvider clock, IConfiguration
         var record = await records.ForAsync(service.Slug, request.ApplicantId, fields, request.Language, ct);
         var language = record?.Language ?? request.Language;
         var now = clock.GetUtcNow().UtcDateTime;
-        var (tenantId, holderId) = (request.TenantId, request.ApplicantId);
-        var tenant = await db.Tenants.AsNoTracking().FirstAsync(t => t.Id == tenantId, ct);
-        var holder = await db.Users.AsNoTracking().FirstAsync(u => u.Id == holderId, ct);
-        var student = await db.Students.AsNoTracking().Include(s => s.Programme).ThenInclude(p => p!.Faculty)
-            .FirstOrDefaultAsync(s => s.UserId == holderId, ct);
+        var tenant = await TenantOf.For(db)(db, request.TenantId) ?? throw new InvalidOperationException($"University {request.TenantId} is missing.");
+        var holderName = await NameOf.For(db)(db, request.ApplicantId) ?? throw new InvalidOperationException($"Applicant {request.ApplicantId} is missing.");
+        var student = await StudentOf.For(db)(db, request.ApplicantId);
         var number = NewNumber(tenant.Slug, now);
         var culture = Languages.Culture(language);
         var values = new Dictionary<string, string>
         {
-            ["fullName"] = holder.FullName,
+            ["fullName"] = holderName,
             ["studentNumber"] = student?.StudentNumber ?? "",
             ["programme"] = student?.Programme?.Name(language) ?? "",
             ["faculty"] = student?.Programme?.Faculty?.Name(language) ?? "",
@@ -63,7 +63,7 @@ public sealed class DocumentIssuer(AdalDb db, TimeProvider clock, IConfiguration
         var body = CatalogLoader.Placeholder().Replace(template.Body.In(language), m => values.GetValueOrDefault(m.Groups[1].Value, m.Value));
         var baseUrl = (configuration["Adal:PublicBaseUrl"] ?? "http://127.0.0.1:5000").TrimEnd('/');
         var content = new DocumentContent(language, tenant.Name(language), template.Title.In(language), body,
-            holder.FullName, number, now, $"{baseUrl}/verify/{number}", LedgerIndex: null) { Table = record?.Table };
+            holderName, number, now, $"{baseUrl}/verify/{number}", LedgerIndex: null) { Table = record?.Table };
         var document = new IssuedDocument
         {
             Number = number,
@@ -71,7 +71,7 @@ public sealed class DocumentIssuer(AdalDb db, TimeProvider clock, IConfiguration
             RequestId = request.Id,
             HolderId = request.ApplicantId,
             ServiceSlug = service.Slug,
-            HolderName = holder.FullName,
+            HolderName = holderName,
             Title = template.Title.In(language),
             Language = language,
             Sha256 = "",
@@ -91,12 +91,23 @@ public sealed class DocumentIssuer(AdalDb db, TimeProvider clock, IConfiguration
                 .Bytes("sha256", hash)
                 .Text("service", service.Slug)
                 .Text("template", template.Template)
-                .Committed("holder", holder.FullName)
+                .Committed("holder", holderName)
                 .Committed("request", request.Id.ToString());
         });
         db.Documents.Add(document);
         return document;
     }
+
+    // Compiled once: a certificate is issued inside the filing that asks for it, and registration day files thousands.
+    private static readonly CompiledPerEngine<Func<AdalDb, Guid, Task<Tenant?>>> TenantOf = new(() =>
+        EF.CompileAsyncQuery((AdalDb db, Guid tenantId) => db.Tenants.AsNoTracking().FirstOrDefault(t => t.Id == tenantId)));
+
+    private static readonly CompiledPerEngine<Func<AdalDb, Guid, Task<string?>>> NameOf = new(() =>
+        EF.CompileAsyncQuery((AdalDb db, Guid userId) => db.Users.Where(u => u.Id == userId).Select(u => (string?)u.FullName).FirstOrDefault()));
+
+    private static readonly CompiledPerEngine<Func<AdalDb, Guid, Task<Student?>>> StudentOf = new(() =>
+        EF.CompileAsyncQuery((AdalDb db, Guid userId) => db.Students.AsNoTracking().Include(s => s.Programme).ThenInclude(p => p!.Faculty)
+            .FirstOrDefault(s => s.UserId == userId)));
 
     /// <summary>TENANT-YEAR-8 random characters (40 bits): unique in practice and not guessable by counting.</summary>
     internal static string NewNumber(string tenantSlug, DateTime now)

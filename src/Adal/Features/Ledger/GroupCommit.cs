@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using System.Diagnostics.Metrics;
+using Adal.Platform.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -17,6 +19,8 @@ internal static class GroupCommit
     /// <summary>Watch with <c>dotnet-counters monitor -n adal --counters Adal.Ledger</c>: how many units each commit carries.</summary>
     public static readonly Meter Meter = new("Adal.Ledger");
     private static readonly Histogram<int> BatchSizes = Meter.CreateHistogram<int>("adal.ledger.units_per_commit", "{unit}", "Units of work saved by one group commit");
+    private static readonly Counter<int> WrittenTogether = Meter.CreateCounter<int>("adal.ledger.units_written_together", "{unit}",
+        "Units of work that only added rows, written with the other such units of their commit in multi-row INSERTs");
     private static readonly ConcurrentDictionary<Guid, CommitQueue> Queues = new();
 
     public static Task<int> SaveAsync(Guid tenantId, UnitOfWork unit) => Queues.GetOrAdd(tenantId, id => new CommitQueue(id)).SaveAsync(unit);
@@ -90,13 +94,18 @@ internal static class GroupCommit
         var attached = new List<UnitOfWork>(batch.Count);
         try
         {
+            // Units that only add go first, written together; their entries take the first indexes of the batch.
+            var together = 0;
+            foreach (var unit in batch) if (unit.OnlyAdds()) together++;
+            if (together > 0 && together < batch.Count) batch = [.. batch.Where(u => u.Added is not null), .. batch.Where(u => u.Added is null)];
             PrepareAll(batch, await UniversityLog.SizeAsync(ledgerDb, tenantId, ct));
             await LedgerAppender.BeginAsync(ledgerDb, ct);
             var transaction = ledgerDb.Database.CurrentTransaction!.GetDbTransaction();
             var state = await LedgerAppender.LockStateAsync(ledgerDb, tenantId, ct);
             var store = await LedgerAppender.EdgeAsync(ledgerDb, state, ct);
             var accepted = new List<PreparedEntry>();
-            for (var i = 0; i < batch.Count; i++)
+            var first = together > 0 ? await WriteTogetherAsync(tenantId, ledgerDb, transaction, batch.Take(together).ToList(), state.Size, accepted) : 0;
+            for (var i = first; i < batch.Count; i++)
             {
                 var unit = batch[i];
                 // Another process appended since the size was read, or a unit before this one failed: indexes move up.
@@ -147,6 +156,44 @@ internal static class GroupCommit
                 gate.Release();
             }
         }
+    }
+
+    /// <summary>
+    /// Writes the rows of units that only add, all in one go (a multi-row INSERT per table), inside a savepoint. When that
+    /// fails, nothing of it stays and 0 is returned: the caller then saves the same units one by one, each in its own
+    /// savepoint, so that only the unit at fault fails.
+    /// </summary>
+    private static async Task<int> WriteTogetherAsync(Guid tenantId, AdalDb ledgerDb, DbTransaction transaction, List<UnitOfWork> units, long size, List<PreparedEntry> accepted)
+    {
+        var ct = CancellationToken.None;
+        var written = new List<UnitOfWork>(units.Count);
+        var entries = 0;
+        foreach (var unit in units)
+        {
+            // As in the one-by-one loop: indexes move up when another process appended or a unit before failed.
+            if (!unit.Failed && unit.PreparedAt != size + entries) unit.TryPrepare(size + entries);
+            if (unit.Failed) continue;
+            written.Add(unit);
+            entries += unit.Count;
+        }
+        await transaction.SaveAsync("together", ct);
+        try
+        {
+            await AddedRows.WriteAsync(ledgerDb, transaction, written.ConvertAll(u => u.Added!), ct);
+            await transaction.ReleaseAsync("together", ct);
+        }
+        catch (DbException)
+        {
+            await transaction.RollbackAsync("together", ct);
+            return 0;
+        }
+        foreach (var unit in written)
+        {
+            unit.WroteTogether();
+            accepted.AddRange(unit.Prepared);
+        }
+        WrittenTogether.Add(written.Count, new KeyValuePair<string, object?>("tenant", tenantId));
+        return units.Count;
     }
 
     /// <summary>Entries whose content waits for their index (a PDF printing it) are built on every core at once.</summary>

@@ -59,11 +59,38 @@ internal sealed class UnitOfWork(AdalDb db, IReadOnlyList<PendingEntry> pending,
         db.Database.SetDbConnection(own, contextOwnsConnection: true);
     }
 
+    /// <summary>
+    /// The unit's rows when it only adds (a filing), for <see cref="GroupCommit"/> to write with the batch's other
+    /// filings; null for a unit that also changes rows (a decision), which EF Core saves in its own savepoint.
+    /// Taken before the entries are prepared: a document's PDF, rendered then, is read when the rows are written.
+    /// </summary>
+    public AddedRows? Added { get; private set; }
+
+    /// <summary>True once the unit's rows went in with the batch's other filings.</summary>
+    public bool WrittenTogether { get; private set; }
+
+    public bool OnlyAdds()
+    {
+        // A caller that accepts the changes itself afterwards expects EF Core's own save (and its generated keys).
+        Added = acceptAllChangesOnSuccess ? AddedRows.Of(db) : null;
+        return Added is not null;
+    }
+
+    public void WroteTogether()
+    {
+        WrittenTogether = true;
+        Written = Added!.Count;
+    }
+
     public void Fail(Exception e) => _failure ??= ExceptionDispatchInfo.Capture(e);
 
     public void Committed()
     {
-        if (_failure is null && acceptAllChangesOnSuccess) db.ChangeTracker.AcceptAllChanges();
+        if (_failure is not null || !acceptAllChangesOnSuccess) return;
+        // Rows written together are not EF Core's to accept (a transition's number was given by the database, unread):
+        // the context lets go of them, and a later read in the same scope reads them back as saved.
+        if (WrittenTogether) db.ChangeTracker.Clear();
+        else db.ChangeTracker.AcceptAllChanges();
     }
 
     public int Result()

@@ -14,7 +14,7 @@ public sealed class Notifier(AdalDb db, TenantContext tenant, TimeProvider clock
 {
     public async Task NotifyAsync(Guid userId, string subjectKey, string bodyKey, string? link, object[] args, CancellationToken ct)
     {
-        var language = await db.Users.Where(u => u.Id == userId).Select(u => u.PreferredLanguage).FirstOrDefaultAsync(ct) ?? Languages.Default;
+        var language = await LanguageOf.For(db)(db, userId) ?? Languages.Default;
         Add(userId, language, subjectKey, bodyKey, link, args);
     }
 
@@ -24,6 +24,10 @@ public sealed class Notifier(AdalDb db, TenantContext tenant, TimeProvider clock
             .Select(u => new { u.Id, u.PreferredLanguage }).ToListAsync(ct);
         foreach (var person in people) Add(person.Id, person.PreferredLanguage, subjectKey, bodyKey, link, args);
     }
+
+    // Compiled once: every filing and decision tells somebody.
+    private static readonly CompiledPerEngine<Func<AdalDb, Guid, Task<string?>>> LanguageOf = new(() =>
+        EF.CompileAsyncQuery((AdalDb db, Guid userId) => db.Users.Where(u => u.Id == userId).Select(u => (string?)u.PreferredLanguage).FirstOrDefault()));
 
     /// <summary>Arguments that are <see cref="LocalizedText"/> (a service's name) are written in the recipient's language.</summary>
     private void Add(Guid userId, string language, string subjectKey, string bodyKey, string? link, object[] args)

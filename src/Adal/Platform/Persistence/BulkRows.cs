@@ -24,6 +24,8 @@ public sealed class BulkRows : SaveChangesInterceptor
 
     public static void Discard(DbContext db) => Pending.Remove(db);
 
+    public static bool HasPending(DbContext db) => Pending.TryGetValue(db, out _);
+
     /// <summary>Before anything is written: bulk rows need the unit of work's transaction (the ledger's), or they would commit alone.</summary>
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
@@ -53,7 +55,7 @@ public sealed class BulkRows : SaveChangesInterceptor
 
     private static async Task<int> InsertAsync<T>(DbContext db, IReadOnlyList<T> rows, CancellationToken ct) where T : class
     {
-        var writer = new ModelTableWriter<T>(db, db.Database.GetDbConnection());
+        using var writer = new ModelTableWriter<T>(db, db.Database.GetDbConnection());
         await writer.WriteAsync(rows, db.Database.CurrentTransaction!.GetDbTransaction(), ct);
         return rows.Count;
     }

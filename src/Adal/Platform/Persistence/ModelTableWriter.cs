@@ -13,7 +13,7 @@ namespace Adal.Platform.Persistence;
 /// exactly what EF Core would have written, without the change tracker: the ledger's rows of a batch, a CSV
 /// import's hundred thousand grades, the load benchmark's million past requests.
 /// </summary>
-public sealed class ModelTableWriter<T> where T : class
+public sealed class ModelTableWriter<T> : IDisposable where T : class
 {
     private readonly DbConnection _connection;
     private readonly Column[] _columns;
@@ -73,6 +73,9 @@ public sealed class ModelTableWriter<T> where T : class
         }
         Written += rows.Count;
     }
+
+    /// <summary>Frees the prepared statement now: left to the finalizer, a writer per commit piles up native memory.</summary>
+    public void Dispose() => _fullCommand?.Dispose();
 
     private DbCommand Bind(IReadOnlyList<T> rows, int at, DbTransaction transaction)
     {

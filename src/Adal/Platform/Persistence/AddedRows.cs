@@ -1,0 +1,79 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Reflection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace Adal.Platform.Persistence;
+
+/// <summary>
+/// The rows of units of work that only add (a filing: the request, its transitions and attachments, the document it
+/// issues, the notification), written together with <see cref="ModelTableWriter{T}"/>: per table one prepared multi-row
+/// INSERT for the whole group commit, instead of EF Core's change tracking, SQL generation and one prepared statement per
+/// row for each unit. The rows are the same as EF Core would write (its model's columns and conversions).
+/// </summary>
+public sealed class AddedRows
+{
+    private static readonly MethodInfo WriteTableMethod = typeof(AddedRows).GetMethod(nameof(WriteTableAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
+    private static readonly ConcurrentDictionary<Type, Func<DbContext, DbConnection, List<object>, DbTransaction, CancellationToken, Task>> Writers = new();
+    private static readonly ConcurrentDictionary<(IModel, Type), int> Depths = new();
+
+    private readonly Dictionary<IEntityType, List<object>> _rows = [];
+
+    public int Count { get; private set; }
+
+    /// <summary>
+    /// The rows <paramref name="db"/> would insert, when saving it inserts and nothing else; null when it also updates or
+    /// deletes, has bulk rows pending, or adds an entity the writer cannot write (shadow properties, owned types).
+    /// </summary>
+    public static AddedRows? Of(DbContext db)
+    {
+        if (BulkRows.HasPending(db)) return null;
+        db.ChangeTracker.DetectChanges();
+        var added = new AddedRows();
+        foreach (var entry in db.ChangeTracker.Entries())
+        {
+            if (entry.State == EntityState.Unchanged) continue;
+            if (entry.State != EntityState.Added || !Writable(entry.Metadata)) return null;
+            if (!added._rows.TryGetValue(entry.Metadata, out var rows)) added._rows[entry.Metadata] = rows = [];
+            rows.Add(entry.Entity);
+            added.Count++;
+        }
+        return added.Count > 0 ? added : null;
+    }
+
+    /// <summary>Writes the rows of <paramref name="units"/>, table by table, principals before the rows that refer to them.</summary>
+    public static async Task WriteAsync(DbContext db, DbTransaction transaction, IReadOnlyList<AddedRows> units, CancellationToken ct)
+    {
+        var tables = new Dictionary<IEntityType, List<object>>();
+        foreach (var unit in units)
+        foreach (var (type, rows) in unit._rows)
+        {
+            if (!tables.TryGetValue(type, out var all)) tables[type] = all = [];
+            all.AddRange(rows);
+        }
+        var connection = transaction.Connection!;
+        foreach (var (type, rows) in tables.OrderBy(t => Depth(t.Key)))
+            await Writers.GetOrAdd(type.ClrType, clr => WriteTableMethod.MakeGenericMethod(clr)
+                    .CreateDelegate<Func<DbContext, DbConnection, List<object>, DbTransaction, CancellationToken, Task>>())
+                (db, connection, rows, transaction, ct);
+    }
+
+    private static async Task WriteTableAsync<T>(DbContext db, DbConnection connection, List<object> rows, DbTransaction transaction, CancellationToken ct)
+        where T : class
+    {
+        using var writer = new ModelTableWriter<T>(db, connection);
+        await writer.WriteAsync(rows.ConvertAll(r => (T)r), transaction, ct);
+    }
+
+    private static bool Writable(IEntityType type) =>
+        !type.IsOwned() && type.GetProperties().All(p => !p.IsShadowProperty()) && type.GetNavigations().All(n => !n.TargetEntityType.IsOwned());
+
+    /// <summary>How many foreign keys away from a table that refers to no other: tables are written in this order.</summary>
+    private static int Depth(IEntityType type) => Depths.GetOrAdd((type.Model, type.ClrType), _ => Depth(type, []));
+
+    private static int Depth(IEntityType type, HashSet<IEntityType> path) =>
+        !path.Add(type) ? 0 // a cycle of references (none in Adal's model): its tables keep their order
+            : type.GetForeignKeys().Select(k => k.PrincipalEntityType).Where(p => p != type)
+                .Select(p => Depth(p, [.. path]) + 1).DefaultIfEmpty(0).Max();
+}
