@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
 using Adal.Features.Ledger;
 using Adal.Ledger;
+using Adal.Features.Notifications;
 using Adal.Platform.Identity;
+using Adal.Platform.Persistence;
 using Adal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -59,6 +61,23 @@ public abstract class GroupCommitTests<TApp>(TApp app) where TApp : AdalApp
         }
         var audit = await app.InDemoAsync((_, db) => new LedgerAudit(db).RunAsync(tenant, "demo", default));
         Assert.True(audit.Intact, audit.Divergence);
+    }
+
+    [Fact]
+    public async Task Only_a_unit_of_work_that_adds_and_changes_nothing_is_written_together()
+    {
+        var (added, afterChange) = await app.InDemoAsync(async (_, db) =>
+        {
+            var user = await db.Users.FirstAsync(u => u.Email == "student@demo.local");
+            db.Notifications.Add(new Notification { Id = Guid.NewGuid(), TenantId = user.TenantId, UserId = user.Id, Subject = "s", Body = "b", CreatedAt = DateTime.UtcNow });
+            db.Notifications.Add(new Notification { Id = Guid.NewGuid(), TenantId = user.TenantId, UserId = user.Id, Subject = "s", Body = "b", CreatedAt = DateTime.UtcNow });
+            var rows = AddedRows.Of(db)?.Count;
+            // Changed in place, without telling EF Core: the check detects it, and the unit goes EF Core's way.
+            user.FullName += " Jr";
+            return (rows, AddedRows.Of(db)?.Count);
+        });
+        Assert.Equal(2, added);
+        Assert.Null(afterChange);
     }
 
     [Fact]
