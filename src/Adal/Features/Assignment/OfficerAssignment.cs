@@ -25,12 +25,14 @@ public sealed class OfficerAssignment(AdalDb db, IRandomSource random, OfficerLo
         return chosen;
     }
 
-    // Compiled once: every filing of a reviewed service and every step it moves through chooses an officer.
+    // Compiled once: every filing of a reviewed service and every step it moves through chooses an officer. The role's
+    // holders are found from the role index (IN), as in AdalDb.UsersInRole: a correlated "does this user hold the role?"
+    // made SQLite ask it of all fifty thousand users for every filing (28 ms of CPU per submission in the full benchmark).
     private static readonly CompiledPerEngine<Func<AdalDb, string, Guid, IAsyncEnumerable<Guid>>> Candidates = new(() =>
         EF.CompileAsyncQuery((AdalDb db, string role, Guid applicantId) => db.Users
-            .Where(u => u.IsActive && u.Id != applicantId
-                && db.UserRoles.Any(r => r.UserId == u.Id && r.Role == role)
-                && !db.Conflicts.Any(c => c.PersonUserId == applicantId && c.StaffUserId == u.Id))
+            .Where(u => db.UserRoles.Where(r => r.Role == role).Select(r => r.UserId).Contains(u.Id))
+            .Where(u => u.IsActive && u.Id != applicantId)
+            .Where(u => !db.Conflicts.Where(c => c.PersonUserId == applicantId).Select(c => c.StaffUserId).Contains(u.Id))
             .Select(u => u.Id)));
 
     /// <summary>Weight 1/(1+open cases)²: an idle officer is far likelier than a busy one, but no one is ever certain.</summary>
