@@ -151,8 +151,8 @@ public sealed class DocumentPdfTests
     [InlineData("en")]
     public void A_one_page_document_stays_small(string language)
     {
-        // The fonts in Assets/Fonts are subsets (docs/data.md) and embedded whole: with the full DejaVu Sans pair every
-        // document weighed ~750 KB. Under 85,000 bytes the runtime keeps a document's bytes off the large object heap.
+        // The fonts in Assets/Fonts are subsets (docs/data.md): embedded whole, the full DejaVu Sans pair made every
+        // document weigh ~750 KB. Under 85,000 bytes the runtime keeps a document's bytes off the large object heap.
         var content = language switch { "kk" => Kazakh, "ru" => Russian, _ => English };
         using var pdf = new RenderedPdf(content);
 
@@ -214,6 +214,44 @@ public sealed class DocumentPdfTests
     public void The_same_document_renders_to_the_same_bytes()
     {
         Assert.Equal(DocumentPdf.Render(Russian), DocumentPdf.Render(Russian));
+    }
+
+    [Fact]
+    public void A_draft_finished_again_with_another_index_is_the_document_rendered_with_that_index()
+    {
+        // A group commit finishes a filing's PDF with its ledger index, and again with a higher one when a unit before
+        // it in the batch failed: the second file must be exactly what rendering with that index gives.
+        var draft = DocumentPdf.Draft(Kazakh with { LedgerIndex = null });
+        var first = draft.Finish(1042);
+        var second = draft.Finish(987_654_321);
+
+        Assert.Equal(DocumentPdf.Render(Kazakh with { LedgerIndex = 1042 }), first);
+        Assert.Equal(DocumentPdf.Render(Kazakh with { LedgerIndex = 987_654_321 }), second);
+        using var pdf = new RenderedPdf(second);
+        Assert.Contains("987654321", pdf.Text());
+        Assert.DoesNotContain("1042", pdf.Text());
+    }
+
+    [Fact]
+    public void A_document_carries_the_fonts_cut_down_to_its_alphabets()
+    {
+        // Both font files whole were ~75 KB of every certificate's ~82 KB, written to the database and its log with
+        // each one; cut down to ASCII and the Russian and Kazakh alphabets, a one-page certificate is ~30 KB.
+        var pdf = DocumentPdf.Render(Kazakh);
+
+        Assert.True(pdf.Length < 40_000, $"a one-page certificate is {pdf.Length:N0} bytes; expected under 40,000");
+    }
+
+    [Fact]
+    public void A_letter_outside_those_alphabets_is_embedded_and_read_back()
+    {
+        // é, ü and ß are not among the glyphs every document carries: this document gets fonts cut down to its own.
+        using var pdf = new RenderedPdf(English with { HolderName = "Zoé Müller-Straße", Body = "Zoé Müller-Straße is a full-time student." });
+
+        Assert.Contains("Zoé Müller-Straße is a full-time student.", pdf.FlatText());
+        Assert.Equal(Url, pdf.ScanQrCode());
+        var fonts = ExternalTool.Run("pdffonts", pdf.FilePath);
+        Assert.Equal(2, fonts.Split('\n').Count(l => l.Contains("DejaVuSans", StringComparison.Ordinal) && l.Contains("yes yes yes", StringComparison.Ordinal)));
     }
 
     [Fact]

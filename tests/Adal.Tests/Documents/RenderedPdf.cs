@@ -9,9 +9,13 @@ internal sealed partial class RenderedPdf : IDisposable
 {
     private readonly string folder = Directory.CreateTempSubdirectory("adal-pdf-").FullName;
 
-    public RenderedPdf(DocumentContent content)
+    public RenderedPdf(DocumentContent content) : this(DocumentPdf.Render(content))
     {
-        Bytes = DocumentPdf.Render(content);
+    }
+
+    public RenderedPdf(byte[] bytes)
+    {
+        Bytes = bytes;
         FilePath = Path.Combine(folder, "document.pdf");
         File.WriteAllBytes(FilePath, Bytes);
     }

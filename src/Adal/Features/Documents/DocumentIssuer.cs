@@ -78,10 +78,12 @@ public sealed class DocumentIssuer(AdalDb db, TimeProvider clock, IConfiguration
             Pdf = [],
             IssuedAt = now,
         };
-        // The PDF prints its own ledger index, so it is rendered when the index is known: inside the commit.
+        // The PDF prints its own ledger index, known only inside the group commit: all but that line is drawn now, and
+        // the commit finishes the file (a fraction of its cost) with the index.
+        var draft = DocumentPdf.Draft(content);
         ledger.Record(index =>
         {
-            var pdf = DocumentPdf.Render(content with { LedgerIndex = index });
+            var pdf = draft.Finish(index);
             var hash = SHA256.HashData(pdf);
             document.Pdf = pdf;
             document.Sha256 = Convert.ToHexStringLower(hash);

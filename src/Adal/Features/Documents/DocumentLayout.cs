@@ -37,7 +37,7 @@ internal sealed class DocumentTypography : IDisposable
     public SKFont Label { get; } = Create(DocumentFonts.Bold, 10f);
     public SKFont Value { get; } = Create(DocumentFonts.Regular, 10.5f);
     public SKFont Body { get; } = Create(DocumentFonts.Regular, 11.5f);
-    public SKFont Footer { get; } = Create(DocumentFonts.Regular, 8.5f);
+    public SKFont Footer { get; } = FooterFont();
     public SKFont Table { get; } = Create(DocumentFonts.Regular, 8.5f);
     public SKFont TableBold { get; } = Create(DocumentFonts.Bold, 8.5f);
 
@@ -46,6 +46,9 @@ internal sealed class DocumentTypography : IDisposable
         foreach (var font in new[] { University, Title, Label, Value, Body, Footer, Table, TableBold })
             font.Dispose();
     }
+
+    /// <summary>The footer's font on its own, for the line a document's draft prints when it is finished.</summary>
+    public static SKFont FooterFont() => Create(DocumentFonts.Regular, 8.5f);
 
     // Unhinted, sub-pixel metrics: what is measured for wrapping is what the PDF viewer lays out.
     private static SKFont Create(SKTypeface typeface, float size) =>

@@ -23,7 +23,14 @@ public static class DocumentPdf
     private const float Muted = 0x55 / 255f;
     private const float RuleGrey = 0xB0 / 255f;
 
-    public static byte[] Render(DocumentContent content)
+    public static byte[] Render(DocumentContent content) => Draft(content).Finish(content.LedgerIndex);
+
+    /// <summary>
+    /// The document laid out and drawn but for the footer's line with its ledger index (<see cref="DocumentDraft.Finish"/>).
+    /// The index is known only inside the group commit that appends the entry, and everything else a PDF costs (layout,
+    /// the QR code, the fonts cut down to the glyphs used) is done here, before the filing joins its batch.
+    /// </summary>
+    public static DocumentDraft Draft(DocumentContent content)
     {
         ArgumentNullException.ThrowIfNull(content);
         var labels = DocumentLabels.For(content.Language);
@@ -37,17 +44,53 @@ public static class DocumentPdf
         var pages = DocumentLayout.Paginate(Flow(content, labels.IssueDate(issuedUtc), labels, type), top: headerBottom + 18f, bottom: FooterTop - 22f);
 
         var pdf = new PdfWriter();
+        var ledgerLines = new List<LedgerLine>(pages.Count);
         for (var i = 0; i < pages.Count; i++)
         {
             var page = pdf.AddPage();
             DrawHeader(page, universityLines, headerBottom, type);
             DrawLines(page, pages[i], type);
-            DrawFooter(page, content, labels, type, number: i + 1, pageCount: pages.Count);
+            ledgerLines.Add(DrawFooter(page, content, labels, type, number: i + 1, pageCount: pages.Count));
         }
+        // Every digit, whatever the index: the fonts are cut down now, and the same document with the same index gives
+        // the same bytes however often it is finished.
+        ledgerLines[0].Page.Reserve(labels.Ledger(1234567890), type.Footer);
+        pdf.PrepareFonts();
         // Dates from the content, not the clock: the same document renders to the same bytes, so a re-issued copy
         // can be compared with the original.
-        return pdf.Write(new PdfInfo(content.Title, content.UniversityName, $"{labels.Number} {content.DocumentNumber}", issuedUtc));
+        var info = new PdfInfo(content.Title, content.UniversityName, $"{labels.Number} {content.DocumentNumber}", issuedUtc);
+        return new DocumentDraft(pdf, info, labels, ledgerLines);
     }
+
+    /// <summary>
+    /// A document waiting for its ledger index. <see cref="Finish"/> may be called again with another index (a batch
+    /// member before it failed, so the entry moved up); one call at a time.
+    /// </summary>
+    public sealed class DocumentDraft
+    {
+        private readonly PdfWriter pdf;
+        private readonly PdfInfo info;
+        private readonly DocumentLabels labels;
+        private readonly List<LedgerLine> ledgerLines;
+
+        internal DocumentDraft(PdfWriter pdf, PdfInfo info, DocumentLabels labels, List<LedgerLine> ledgerLines) =>
+            (this.pdf, this.info, this.labels, this.ledgerLines) = (pdf, info, labels, ledgerLines);
+
+        /// <summary>The whole file, with the footer of every page printing <paramref name="ledgerIndex"/> (none when null).</summary>
+        public byte[] Finish(long? ledgerIndex)
+        {
+            using var footer = DocumentTypography.FooterFont();
+            foreach (var line in ledgerLines)
+            {
+                line.Page.Rewind(line.Mark);
+                if (ledgerIndex is { } index) line.Page.Text(labels.Ledger(index), line.Left, line.Baseline, footer, Muted);
+            }
+            return pdf.Write(info);
+        }
+    }
+
+    /// <summary>Where a page's footer prints the ledger index: the end of the page's content, and the line's position.</summary>
+    internal sealed record LedgerLine(PdfPage Page, int Mark, float Left, float Baseline);
 
     private static IEnumerable<FlowLine> Flow(DocumentContent content, string issueDate, DocumentLabels labels, DocumentTypography type)
     {
@@ -180,24 +223,23 @@ public static class DocumentPdf
         }
     }
 
-    private static void DrawFooter(PdfPage page, DocumentContent content, DocumentLabels labels, DocumentTypography type, int number, int pageCount)
+    private static LedgerLine DrawFooter(PdfPage page, DocumentContent content, DocumentLabels labels, DocumentTypography type, int number, int pageCount)
     {
         DrawRule(page, FooterTop - 10f);
         QrCodeDrawing.Draw(page, content.VerificationUrl, Margin, FooterTop, QrSize);
+        page.Text(labels.Page(number, pageCount), PageWidth - Margin, FooterTop + QrSize - 6f, type.Footer, Muted, SKTextAlign.Right);
 
         var left = Margin + QrSize + 14f;
         var lines = TextWrapping.Wrap($"{labels.Verify}: {content.VerificationUrl}", type.Footer, PageWidth - Margin - left);
         lines.Add($"{labels.Number} {content.DocumentNumber}");
-        if (content.LedgerIndex is { } index)
-            lines.Add(labels.Ledger(index));
-
         var baseline = FooterTop + 22f;
         foreach (var line in lines)
         {
             page.Text(line, left, baseline, type.Footer, Muted);
             baseline += 12f;
         }
-        page.Text(labels.Page(number, pageCount), PageWidth - Margin, FooterTop + QrSize - 6f, type.Footer, Muted, SKTextAlign.Right);
+        // The ledger's line comes last in the page's content, drawn when the document is finished.
+        return new LedgerLine(page, page.Mark(), left, baseline);
     }
 
     private static void DrawRule(PdfPage page, float y) => page.Rule(Margin, PageWidth - Margin, y, width: 0.75f, RuleGrey);

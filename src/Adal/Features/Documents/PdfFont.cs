@@ -6,9 +6,12 @@ using SkiaSharp;
 namespace Adal.Features.Documents;
 
 /// <summary>
-/// A document font as PDF objects: a Type0 font with Identity-H, so text is written as glyph ids; the font file (whole:
-/// the shipped files are already subsets, docs/data.md) and a ToUnicode map, so that copying, searching and screen readers
-/// get the letters back, built once; and per document the descendant font with the advances of the glyphs it uses.
+/// A document font as PDF objects: a Type0 font with Identity-H, so text is written as glyph ids. Built once: the
+/// Type0 font and the font descriptor, the same in every document, and the font file cut down to the glyphs of ASCII
+/// and the Russian and Kazakh alphabets (<see cref="TrueTypeSubset"/>) with its ToUnicode map, so that copying,
+/// searching and screen readers get the letters back. Per document: the descendant font with the advances of the glyphs
+/// it draws, and, for the rare document that draws a glyph outside that set (a name with é), a font file and map cut
+/// down to its own glyphs.
 /// </summary>
 internal sealed class PdfFont
 {
@@ -17,9 +20,14 @@ internal sealed class PdfFont
     private readonly string name;
     private readonly string[] advances;
     private readonly int descendant;
+    private readonly int fontFile;
     private readonly byte[] head;
-    private readonly byte[] tail;
-    private readonly int[] tailOffsets;
+    private readonly byte[] descriptor;
+    private readonly TrueTypeSubset subset;
+    private readonly char[] characters; // the character each glyph draws, '\0' for none
+    private readonly bool[] common;
+    private readonly byte[] commonTail;
+    private readonly int commonToUnicodeAt;
 
     public PdfFont(SKTypeface typeface, string file, string resource, int firstObject)
     {
@@ -28,36 +36,20 @@ internal sealed class PdfFont
         advances = measure.GetGlyphWidths(Enumerable.Range(0, typeface.GlyphCount).Select(g => (ushort)g).ToArray()).Select(PdfPage.Number).ToArray();
         var metrics = measure.Metrics;
         name = "ADALKZ+" + typeface.FamilyName.Replace(" ", "", StringComparison.Ordinal) + (typeface.IsBold ? "-Bold" : "");
-        (descendant, var descriptor, var fontFile, var toUnicode) = (firstObject + 1, firstObject + 2, firstObject + 3, firstObject + 4);
+        (descendant, var descriptorObject, fontFile) = (firstObject + 1, firstObject + 2, firstObject + 3);
 
         head = Encoding.ASCII.GetBytes(PdfWriter.Invariant(
-            $"{firstObject} 0 obj\n<< /Type /Font /Subtype /Type0 /BaseFont /{name} /Encoding /Identity-H /DescendantFonts [{descendant} 0 R] /ToUnicode {toUnicode} 0 R >>\nendobj\n"));
-
-        var output = new PdfBuffer();
-        var offsets = new List<int>();
-        void Begin(int number)
-        {
-            offsets.Add(output.Position);
-            output.Ascii(PdfWriter.Invariant($"{number} 0 obj\n"));
-        }
-        Begin(descriptor);
+            $"{firstObject} 0 obj\n<< /Type /Font /Subtype /Type0 /BaseFont /{name} /Encoding /Identity-H /DescendantFonts [{descendant} 0 R] /ToUnicode {fontFile + 1} 0 R >>\nendobj\n"));
         var box = string.Join(' ', new[] { metrics.XMin, -metrics.Bottom, metrics.XMax, -metrics.Top }.Select(PdfPage.Number));
-        output.Ascii(PdfWriter.Invariant(
-            $"<< /Type /FontDescriptor /FontName /{name} /Flags 4 /FontBBox [{box}] /ItalicAngle 0 /Ascent {PdfPage.Number(-metrics.Ascent)} ")
+        descriptor = Encoding.ASCII.GetBytes(PdfWriter.Invariant($"{descriptorObject} 0 obj\n")
+            + PdfWriter.Invariant($"<< /Type /FontDescriptor /FontName /{name} /Flags 4 /FontBBox [{box}] /ItalicAngle 0 /Ascent {PdfPage.Number(-metrics.Ascent)} ")
             + PdfWriter.Invariant($"/Descent {PdfPage.Number(-metrics.Descent)} /CapHeight {PdfPage.Number(metrics.CapHeight)} /StemV {(typeface.IsBold ? 120 : 80)} /FontFile2 {fontFile} 0 R >>\nendobj\n"));
-        Begin(fontFile);
-        var bytes = File.ReadAllBytes(file);
-        var deflated = PdfWriter.Deflate(bytes, CompressionLevel.SmallestSize);
-        output.Ascii(PdfWriter.StreamHead(deflated.Length, PdfWriter.Invariant($" /Length1 {bytes.Length}")));
-        output.Write(deflated);
-        output.Ascii(PdfWriter.StreamTail);
-        Begin(toUnicode);
-        var cmap = PdfWriter.Deflate(Encoding.ASCII.GetBytes(ToUnicode(typeface)), CompressionLevel.SmallestSize);
-        output.Ascii(PdfWriter.StreamHead(cmap.Length));
-        output.Write(cmap);
-        output.Ascii(PdfWriter.StreamTail);
-        tail = output.ToArray();
-        tailOffsets = [.. offsets];
+        subset = new TrueTypeSubset(File.ReadAllBytes(file));
+        characters = CharactersOf(typeface);
+        // Cutting the font down and deflating it for each document cost more than the rest of a certificate's PDF; a
+        // document that draws only common glyphs (nearly all) gets the font cut down to those, built once.
+        common = CommonGlyphs(typeface);
+        (commonTail, commonToUnicodeAt) = FileAndToUnicode(common, CompressionLevel.SmallestSize);
     }
 
     /// <summary>The name in a page's resources: /F1, /F2.</summary>
@@ -67,13 +59,14 @@ internal sealed class PdfFont
     public bool[] NoGlyphs() => new bool[advances.Length];
 
     /// <summary>
-    /// Writes the font's five objects and adds where each starts to <paramref name="offsets"/>. The widths array lists
-    /// only the glyphs the document uses ("first [w w …]" per run of consecutive ids, PDF 32000-1 §9.7.4.3): all ~830
-    /// would add 6 KB to every document and take it past the size the runtime keeps off the large object heap.
+    /// The font's five objects for a document that draws the <paramref name="used"/> glyphs, and where each starts in
+    /// them. The widths array lists only those glyphs ("first [w w …]" per run of consecutive ids, PDF 32000-1
+    /// §9.7.4.3): all ~830 would add 6 KB to every document.
     /// </summary>
-    public void WriteTo(PdfBuffer output, List<int> offsets, bool[] used)
+    public (PdfBuffer Objects, int[] Starts) Objects(bool[] used)
     {
-        offsets.Add(output.Position);
+        var output = new PdfBuffer();
+        var offsets = new List<int> { 0 };
         output.Write(head);
         offsets.Add(output.Position);
         var widths = new StringBuilder(2048);
@@ -95,21 +88,79 @@ internal sealed class PdfFont
         if (previous >= 0) widths.Append(']');
         widths.Append("] >>\nendobj\n");
         output.Ascii(widths.ToString());
-        var start = output.Position;
-        foreach (var offset in tailOffsets) offsets.Add(start + offset);
-        output.Write(tail);
+        offsets.Add(output.Position);
+        output.Write(descriptor);
+
+        if (Within(used, common))
+        {
+            offsets.Add(output.Position);
+            offsets.Add(output.Position + commonToUnicodeAt);
+            output.Write(commonTail);
+        }
+        else
+        {
+            var (tail, toUnicodeAt) = FileAndToUnicode(used, CompressionLevel.Fastest);
+            offsets.Add(output.Position);
+            offsets.Add(output.Position + toUnicodeAt);
+            output.Write(tail);
+        }
+        return (output, [.. offsets]);
     }
 
-    /// <summary>Glyph id → the character it draws, for every character of the Basic Multilingual Plane the font has.</summary>
-    private static string ToUnicode(SKTypeface typeface)
+    /// <summary>The font file cut down to <paramref name="used"/> and the ToUnicode map, as two objects; where the second starts.</summary>
+    private (byte[] Bytes, int ToUnicodeAt) FileAndToUnicode(bool[] used, CompressionLevel level)
+    {
+        var output = new PdfBuffer();
+        var file = subset.Subset(used);
+        var deflated = PdfWriter.Deflate(file, level);
+        output.Ascii(PdfWriter.Invariant($"{fontFile} 0 obj\n") + PdfWriter.StreamHead(deflated.Length, PdfWriter.Invariant($" /Length1 {file.Length}")));
+        output.Write(deflated);
+        output.Ascii(PdfWriter.StreamTail);
+        var toUnicodeAt = output.Position;
+        var cmap = PdfWriter.Deflate(Encoding.ASCII.GetBytes(ToUnicode(used)), level);
+        output.Ascii(PdfWriter.Invariant($"{fontFile + 1} 0 obj\n") + PdfWriter.StreamHead(cmap.Length));
+        output.Write(cmap);
+        output.Ascii(PdfWriter.StreamTail);
+        return (output.ToArray(), toUnicodeAt);
+    }
+
+    private static bool Within(bool[] used, bool[] set)
+    {
+        for (var glyph = 0; glyph < used.Length; glyph++)
+            if (used[glyph] && !set[glyph]) return false;
+        return true;
+    }
+
+    /// <summary>
+    /// The glyphs nearly every document draws: ASCII, the Russian and Kazakh alphabets, «», №, dashes, quotation marks,
+    /// the ellipsis and the no-break space.
+    /// </summary>
+    private static bool[] CommonGlyphs(SKTypeface typeface)
+    {
+        const string kazakh = "ӘәҒғҚқҢңӨөҰұҮүҺһІі";
+        var characters = Enumerable.Range(0x20, 0x5F).Concat(Enumerable.Range(0x410, 0x40)).Select(c => (char)c)
+            .Concat("ЁёӘә«»№–—‘’‚“”„…\u00A0" + kazakh).ToArray();
+        using var font = new SKFont(typeface);
+        var marks = new bool[typeface.GlyphCount];
+        foreach (var glyph in font.GetGlyphs(characters)) marks[glyph] = true;
+        return marks;
+    }
+
+    /// <summary>Glyph id → the character it draws, from every character of the Basic Multilingual Plane the font has.</summary>
+    private static char[] CharactersOf(SKTypeface typeface)
     {
         using var font = new SKFont(typeface);
-        var characters = Enumerable.Range(1, 0xFFFF).Where(c => c is < 0xD800 or > 0xDFFF).Select(c => (char)c).ToArray();
-        var glyphs = font.GetGlyphs(characters);
-        var map = new SortedDictionary<ushort, char>();
-        for (var i = 0; i < characters.Length; i++)
-            if (glyphs[i] != 0) map.TryAdd(glyphs[i], characters[i]);
+        var all = Enumerable.Range(1, 0xFFFF).Where(c => c is < 0xD800 or > 0xDFFF).Select(c => (char)c).ToArray();
+        var glyphs = font.GetGlyphs(all);
+        var map = new char[typeface.GlyphCount];
+        for (var i = 0; i < all.Length; i++)
+            if (glyphs[i] != 0 && map[glyphs[i]] == '\0') map[glyphs[i]] = all[i];
+        return map;
+    }
 
+    /// <summary>The ToUnicode map of the glyphs a document draws.</summary>
+    private string ToUnicode(bool[] used)
+    {
         var cmap = new StringBuilder("""
             /CIDInit /ProcSet findresource begin
             12 dict begin
@@ -124,9 +175,11 @@ internal sealed class PdfFont
             """);
         // Runs of consecutive glyphs drawing consecutive characters as ranges, the rest one by one; a range stays within
         // one last byte of both codes, and a block holds at most 100 entries (PDF 32000-1 §9.10.3).
-        var ranges = new List<(ushort Glyph, int Count, char Character)>();
-        foreach (var (glyph, character) in map)
+        var ranges = new List<(int Glyph, int Count, char Character)>();
+        for (var glyph = 0; glyph < used.Length; glyph++)
         {
+            if (!used[glyph] || characters[glyph] == '\0') continue;
+            var character = characters[glyph];
             if (ranges.Count > 0 && ranges[^1] is var (first, count, start) && glyph == first + count && character == start + count
                 && (glyph & 0xFF) != 0 && (character & 0xFF) != 0)
                 ranges[^1] = (first, count + 1, start);

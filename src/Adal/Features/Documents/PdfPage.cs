@@ -6,7 +6,7 @@ namespace Adal.Features.Documents;
 /// <summary>
 /// One page's content stream, drawn in the layout's coordinates: points from the page's top-left corner, y downwards.
 /// </summary>
-internal sealed class PdfPage(Dictionary<PdfFont, bool[]> used)
+internal sealed class PdfPage(PdfWriter writer)
 {
     private const string Hex = "0123456789ABCDEF";
 
@@ -25,15 +25,22 @@ internal sealed class PdfPage(Dictionary<PdfFont, bool[]> used)
         }
         // Glyph ids through Identity-H, exactly as Skia draws text: characters mapped through the font's cmap, no shaping.
         var glyphs = font.GetGlyphs(text);
-        var usedGlyphs = used[pdfFont];
-        foreach (var glyph in glyphs)
-            if (glyph < usedGlyphs.Length) usedGlyphs[glyph] = true;
+        writer.Use(pdfFont, glyphs);
         content.AppendNumber(gray).Append(" g BT /").Append(pdfFont.Resource).Append(' ').AppendNumber(font.Size)
             .Append(" Tf 1 0 0 1 ").AppendNumber(x).Append(' ').AppendNumber(PdfWriter.PageHeight - baseline).Append(" Tm <");
         foreach (var glyph in glyphs)
             content.Append(Hex[glyph >> 12]).Append(Hex[(glyph >> 8) & 0xF]).Append(Hex[(glyph >> 4) & 0xF]).Append(Hex[glyph & 0xF]);
         content.Append("> Tj ET\n");
     }
+
+    /// <summary>Notes the glyphs of <paramref name="text"/> as drawn without drawing them: text that comes later.</summary>
+    public void Reserve(string text, SKFont font) => writer.Use(PdfWriter.FontFor(font), font.GetGlyphs(text));
+
+    /// <summary>Where the content ends now, to go back to with <see cref="Rewind"/>.</summary>
+    public int Mark() => content.Length;
+
+    /// <summary>Drops what was drawn since <paramref name="mark"/>.</summary>
+    public void Rewind(int mark) => content.Length = mark;
 
     /// <summary>A horizontal rule.</summary>
     public void Rule(float left, float right, float y, float width, float gray)

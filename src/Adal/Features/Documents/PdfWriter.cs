@@ -11,9 +11,9 @@ internal sealed record PdfInfo(string Title, string Author, string Subject, Date
 /// <summary>
 /// Writes the PDF file of an issued document: A4 pages of text in the two document fonts, rules and filled rectangles.
 /// Not SkiaSharp's PDF backend (ADR 0007): it embedded and deflated both font files again for every document, 5 of the
-/// ~8 ms a certificate took, though the fonts never change. Here what never changes of a font (the file deflated, its
-/// descriptor, its ToUnicode map) is built once per process and copied into every document, with the widths of the
-/// glyphs the document uses; SkiaSharp still measures the text.
+/// ~8 ms a certificate took, though the fonts never change. Here what never changes of a font (its Type0 dictionary and
+/// descriptor) is built once per process, and each document carries the font files cut down to the glyphs it draws,
+/// with their widths and ToUnicode map; SkiaSharp still measures the text.
 /// </summary>
 internal sealed class PdfWriter
 {
@@ -31,12 +31,32 @@ internal sealed class PdfWriter
 
     private readonly List<PdfPage> pages = [];
     private readonly Dictionary<PdfFont, bool[]> used = new() { [Regular.Value] = Regular.Value.NoGlyphs(), [Bold.Value] = Bold.Value.NoGlyphs() };
+    private (PdfBuffer Objects, int[] Starts)[]? fonts;
 
     public PdfPage AddPage()
     {
-        var page = new PdfPage(used);
+        var page = new PdfPage(this);
         pages.Add(page);
         return page;
+    }
+
+    /// <summary>
+    /// Builds the fonts' objects (each font cut down to the glyphs drawn or reserved so far) ahead of <see cref="Write"/>,
+    /// so that a document finished later (when its ledger index is known) does not subset and deflate them then. Text
+    /// drawn afterwards may use only glyphs already drawn or reserved.
+    /// </summary>
+    public void PrepareFonts() => fonts ??= [Regular.Value.Objects(used[Regular.Value]), Bold.Value.Objects(used[Bold.Value])];
+
+    /// <summary>Notes that the document draws <paramref name="glyphs"/> in <paramref name="font"/>.</summary>
+    internal void Use(PdfFont font, ReadOnlySpan<ushort> glyphs)
+    {
+        var marks = used[font];
+        foreach (var glyph in glyphs)
+        {
+            if (glyph >= marks.Length || marks[glyph]) continue;
+            if (fonts is not null) throw new InvalidOperationException("A glyph drawn after the fonts were prepared was not reserved.");
+            marks[glyph] = true;
+        }
     }
 
     /// <summary>The whole file. Nothing in it depends on the clock or on the process, so the same pages give the same bytes.</summary>
@@ -67,8 +87,13 @@ internal sealed class PdfWriter
         output.Ascii($"<< /Title {TextString(info.Title)} /Author {TextString(info.Author)} /Subject {TextString(info.Subject)} "
             + $"/Creator (Adal) /Producer (Adal) /CreationDate {date} /ModDate {date} >>\nendobj\n");
 
-        regular.WriteTo(output, offsets, used[regular]);
-        bold.WriteTo(output, offsets, used[bold]);
+        PrepareFonts();
+        foreach (var (fontObjects, starts) in fonts!)
+        {
+            var start = output.Position;
+            foreach (var at in starts) offsets.Add(start + at);
+            output.Append(fontObjects);
+        }
 
         var resources = Invariant($"<< /Font << /{regular.Resource} {RegularFontObject} 0 R /{bold.Resource} {BoldFontObject} 0 R >> >>");
         for (var i = 0; i < pages.Count; i++)
@@ -133,6 +158,13 @@ internal sealed class PdfBuffer
     {
         parts.Add(bytes);
         Position += bytes.Length;
+    }
+
+    /// <summary>Adds the parts of <paramref name="other"/>, which must not change afterwards.</summary>
+    public void Append(PdfBuffer other)
+    {
+        parts.AddRange(other.parts);
+        Position += other.Position;
     }
 
     /// <summary>PDF syntax outside strings and streams is ASCII.</summary>
