@@ -38,9 +38,6 @@ public static class PersistenceSetup
         var builder = new SqliteConnectionStringBuilder(sqlite) { DefaultTimeout = 30, Pooling = true };
         services.AddPooledAdalDb<SqliteAdalDb>(configuration, o => o.UseSqlite(builder.ConnectionString).AddInterceptors(SqliteConnectionSettings.Instance));
         services.AddHostedService<SqliteStatistics>();
-        services.AddHostedService(sp => new SqliteCheckpointer(
-            new SqliteConnectionStringBuilder(builder.ConnectionString) { Mode = SqliteOpenMode.ReadWrite }.ConnectionString,
-            sp.GetRequiredService<ILogger<SqliteCheckpointer>>()));
         return services;
     }
 

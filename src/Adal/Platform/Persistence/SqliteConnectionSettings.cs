@@ -10,8 +10,7 @@ namespace Adal.Platform.Persistence;
 /// Settings SQLite keeps per connection and a connection string cannot carry, applied once to each pooled connection:
 /// a page cache of 512 KiB instead of 2 MiB. Registration day keeps a pooled connection per concurrent request, and
 /// each filled its cache with pages the operating system's file cache holds anyway — 64 connections, up to 128 MiB of
-/// a 300 MB resident-memory budget. Automatic checkpoints move to <see cref="SqliteCheckpointer"/>'s thread: a commit
-/// no longer copies the write-ahead log into the database file itself unless the log outgrew its safety net.
+/// a 300 MB resident-memory budget.
 /// </summary>
 internal sealed class SqliteConnectionSettings : DbConnectionInterceptor
 {
@@ -31,7 +30,7 @@ internal sealed class SqliteConnectionSettings : DbConnectionInterceptor
     {
         if (connection is not SqliteConnection { Handle: { } handle } sqlite || Configured.TryGetValue(handle, out _)) return;
         using var command = sqlite.CreateCommand();
-        command.CommandText = $"PRAGMA cache_size=-512; PRAGMA wal_autocheckpoint={SqliteCheckpointer.SafetyNetPages};";
+        command.CommandText = "PRAGMA cache_size=-512;";
         command.ExecuteNonQuery();
         Configured.AddOrUpdate(handle, Done);
     }
