@@ -46,7 +46,7 @@ internal sealed class PdfFont
             + PdfWriter.Invariant($"/Descent {PdfPage.Number(-metrics.Descent)} /CapHeight {PdfPage.Number(metrics.CapHeight)} /StemV {(typeface.IsBold ? 120 : 80)} /FontFile2 {fontFile} 0 R >>\nendobj\n"));
         subset = new TrueTypeSubset(File.ReadAllBytes(file));
         characters = CharactersOf(typeface);
-        // Cutting the font down and deflating it for each document cost more than the rest of a certificate's PDF; a
+        // Cutting the font down and deflating it for each document cost as much as the rest of a certificate's PDF; a
         // document that draws only common glyphs (nearly all) gets the font cut down to those, built once.
         common = CommonGlyphs(typeface);
         (commonTail, commonToUnicodeAt) = FileAndToUnicode(common, CompressionLevel.SmallestSize);
