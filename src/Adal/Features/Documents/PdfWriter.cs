@@ -12,8 +12,9 @@ internal sealed record PdfInfo(string Title, string Author, string Subject, Date
 /// Writes the PDF file of an issued document: A4 pages of text in the two document fonts, rules and filled rectangles.
 /// Not SkiaSharp's PDF backend (ADR 0007): it embedded and deflated both font files again for every document, 5 of the
 /// ~8 ms a certificate took, though the fonts never change. Here what never changes of a font (its Type0 dictionary and
-/// descriptor) is built once per process, and each document carries the font files cut down to the glyphs it draws,
-/// with their widths and ToUnicode map; SkiaSharp still measures the text.
+/// descriptor, the font files cut down to the common alphabets) is built once per process; a document adds the widths
+/// of the glyphs it draws, and font files of its own only when it draws other glyphs (ADR 0009); SkiaSharp still
+/// measures the text.
 /// </summary>
 internal sealed class PdfWriter
 {
