@@ -3,9 +3,9 @@ using System.Buffers.Binary;
 namespace Adal.Features.Documents;
 
 /// <summary>
-/// A TrueType font cut down, per document, to the glyphs the document draws. Glyph ids stay as they are (the other
-/// glyphs keep their place with no outline), so the page's text, written as glyph ids through Identity-H, needs no
-/// renumbering. Every certificate used to carry both font files whole, ~37 KB each after deflate, though one uses
+/// A TrueType font cut down to given glyphs: once per process to the common alphabets, and for a document that draws
+/// other glyphs, to its own (<see cref="PdfFont"/>). Glyph ids stay as they are (the other glyphs keep their place with
+/// no outline), so the page's text, written as glyph ids through Identity-H, needs no renumbering. Every certificate used to carry both font files whole, ~37 KB each after deflate, though one uses
 /// ~60 of their ~830 glyphs: most of each issued document's bytes, written to the database and its log for every
 /// certificate. The file keeps the tables a PDF's embedded TrueType font needs (PDF 32000-1 §9.9: head, hhea, loca,
 /// maxp, glyf, hmtx) and the small ones viewers may read (OS/2, cmap, post, gasp); not the name table (~15 KB, the
@@ -13,7 +13,8 @@ namespace Adal.Features.Documents;
 /// </summary>
 internal sealed class TrueTypeSubset
 {
-    private static readonly string[] Kept = ["OS/2", "cmap", "gasp", "glyf", "head", "hhea", "hmtx", "loca", "maxp", "post"];
+    private static readonly string[] Required = ["glyf", "head", "hhea", "hmtx", "loca", "maxp"];
+    private static readonly string[] Kept = [.. Required, "OS/2", "cmap", "gasp", "post"];
 
     private readonly Dictionary<string, byte[]> tables = [];
     private readonly byte[] glyf;
@@ -31,9 +32,8 @@ internal sealed class TrueTypeSubset
             var length = (int)BinaryPrimitives.ReadUInt32BigEndian(record[12..]);
             if (Kept.Contains(tag)) tables[tag] = file.AsSpan(offset, length).ToArray();
         }
-        foreach (var tag in Kept)
-            if (!tables.ContainsKey(tag) && tag is not ("gasp" or "post" or "OS/2" or "cmap"))
-                throw new InvalidDataException($"The font has no {tag} table.");
+        foreach (var tag in Required)
+            if (!tables.ContainsKey(tag)) throw new InvalidDataException($"The font has no {tag} table.");
 
         GlyphCount = BinaryPrimitives.ReadUInt16BigEndian(tables["maxp"].AsSpan(4));
         var longOffsets = BinaryPrimitives.ReadInt16BigEndian(tables["head"].AsSpan(50)) == 1;
