@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Adal.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Adal.Tests.Requests;
 
@@ -101,6 +102,30 @@ public abstract class RequestLifecycleTests<TApp>(TApp app) where TApp : AdalApp
         Assert.Equal("needs_correction", seen["state"]!.GetValue<string>());
         Assert.DoesNotContain(officerName, seen.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
         Assert.Equal(staffView["timeline"]!.AsArray().Count, seen["timeline"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public async Task A_change_saved_outside_the_workflow_raises_the_revision_and_shows_on_the_next_read()
+    {
+        var student = await app.SignedInAsync("student@demo.local");
+        var id = Guid.Parse((await Cases.ApplyAsync(student, new { serviceSlug = "academic-leave", fields = Cases.AcademicLeaveFields() }))["id"]!.GetValue<string>());
+        var before = await (await student.GetAsync($"/api/requests/{id}")).ReadJsonAsync();
+        Assert.Equal(before.ToJsonString(), (await (await student.GetAsync($"/api/requests/{id}")).ReadJsonAsync()).ToJsonString());
+
+        // A job that only moves the deadline, through the host's own context, without touching the revision itself.
+        var moved = new DateTime(2026, 12, 4, 6, 0, 0, DateTimeKind.Utc);
+        var (revisionBefore, revisionAfter) = await app.InDemoAsync(async (_, db) =>
+        {
+            var request = await db.Requests.SingleAsync(r => r.Id == id);
+            var revision = request.Revision;
+            request.StepDueAt = moved;
+            await db.SaveChangesAsync();
+            return (revision, (await db.Requests.AsNoTracking().SingleAsync(r => r.Id == id)).Revision);
+        });
+
+        Assert.Equal(revisionBefore + 1, revisionAfter);
+        var after = await (await student.GetAsync($"/api/requests/{id}")).ReadJsonAsync();
+        Assert.Equal(moved, after["currentStep"]!["dueAt"]!.GetValue<DateTime>().ToUniversalTime());
     }
 
     [Fact]

@@ -1,8 +1,10 @@
+using System.Diagnostics.CodeAnalysis;
 using Adal.Features.Ledger;
 using Adal.Platform.Tenancy;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 
 namespace Adal.Platform.Persistence;
@@ -18,7 +20,7 @@ public static class PersistenceSetup
         services.AddScoped<TenantContext>();
         services.AddScoped<LedgerRecorder>();
         var postgres = configuration.GetConnectionString("Postgres");
-        if (!string.IsNullOrWhiteSpace(postgres))
+        if (IsSet(postgres))
         {
             // Statements the host runs again and again (a status read, a filing) are prepared on the server once per
             // pooled connection, not parsed and planned on every call; a connection string that says otherwise wins.
@@ -41,6 +43,15 @@ public static class PersistenceSetup
         return services;
     }
 
+    private static bool IsSet([NotNullWhen(true)] string? connectionString) => !string.IsNullOrWhiteSpace(connectionString);
+
+    /// <summary>
+    /// Whether this process is the only one changing the database, so that what it saved is all that changed: true for
+    /// the embedded SQLite file (one host owns it), false for PostgreSQL (several nodes may share it) unless
+    /// Adal:OnlyWriter says so. Caches that skip reading the database rely on it (<see cref="Features.Requests.RequestViewCache"/>).
+    /// </summary>
+    public static bool IsOnlyWriter(IConfiguration configuration) => configuration.GetValue<bool?>("Adal:OnlyWriter") ?? !IsSet(configuration.GetConnectionString("Postgres"));
+
     /// <summary>
     /// The scope's AdalDb comes from a pool of contexts and goes back to it when the scope ends. A status read spent more
     /// CPU on building a context (EF Core's internal service scope, the provider's connection object) than on its SQL.
@@ -50,7 +61,8 @@ public static class PersistenceSetup
     private static void AddPooledAdalDb<TContext>(this IServiceCollection services, IConfiguration configuration, Action<DbContextOptionsBuilder> configure)
         where TContext : AdalDb
     {
-        void Options(DbContextOptionsBuilder o) => configure(o.AddInterceptors(BulkRows.Interceptor));
+        // Features add their own interceptors as IInterceptor singletons (the status views' change markers).
+        void Options(IServiceProvider sp, DbContextOptionsBuilder o) => configure(o.AddInterceptors(BulkRows.Interceptor).AddInterceptors(sp.GetServices<IInterceptor>()));
         var poolSize = configuration.GetValue("Adal:DbContextPoolSize", 64);
         if (poolSize > 0) services.AddPooledDbContextFactory<TContext>(Options, poolSize);
         else services.AddDbContextFactory<TContext>(Options);

@@ -7,6 +7,7 @@ using Adal.Features.Diagnostics;
 using Adal.Features.Documents;
 using Adal.Features.Ledger;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Adal.Features.Notifications;
 using Adal.Features.Records;
 using Adal.Features.Requests;
@@ -53,6 +54,7 @@ public static class AdalHost
         services.AddScoped<OfficerAssignment>();
         services.AddSingleton<OfficerLoads>();
         services.AddSingleton<RequestViewCache>();
+        services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<RequestViewCache>().Changes);
         services.AddScoped<Notifier>();
         services.AddScoped<DocumentIssuer>();
         services.AddScoped<RequestWorkflow>();
