@@ -1,5 +1,6 @@
 using Adal.Platform;
 using Adal.Platform.Localization;
+using Adal.Platform.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Adal.Features.Catalog;
@@ -32,12 +33,13 @@ public static class CatalogApi
     public static IEndpointRouteBuilder MapCatalogApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/services").WithTags("Catalogue");
-        api.MapGet("/", List).WithSummary("Lists or searches the services (q: words in any language; stage: admission, study, money, campus, research, international, graduation, staff)");
+        api.MapGet("/", List).WithSummary("Lists or searches the services (q: words in any language; stage: admission, study, money, campus, research, international, graduation, staff)")
+            .Produces<List<ServiceSummary>>().ProducesValidationProblem();
         api.MapGet("/{slug}", Get).WithSummary("One service: who may apply, the form, the attachments, the workflow, the fee and the SLA");
         return app;
     }
 
-    private static Results<Ok<List<ServiceSummary>>, ProblemHttpResult, ValidationProblem> List(string? lang, string? q, string? stage, CatalogProvider catalog)
+    private static IResult List(string? lang, string? q, string? stage, CatalogProvider catalog, CatalogSearches searches)
     {
         if (RequestLanguage(lang) is not { } language) return BadLanguage();
         LifeCycleStage? stageFilter = null;
@@ -51,7 +53,7 @@ public static class CatalogApi
         if (q?.Length > 200)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["q"] = [Languages.Text("Validation.MaxLength", language, 200)] },
                 title: Languages.Text("Problem.Invalid", language));
-        return TypedResults.Ok(catalog.Current.Search(q, stageFilter).Select(s => Summary(s, language)).ToList());
+        return new JsonBytes(searches.Search(catalog.Current, q, stageFilter, language));
     }
 
     private static Results<Ok<ServiceDetails>, ProblemHttpResult, ValidationProblem> Get(string slug, string? lang, CatalogProvider catalog)

@@ -34,9 +34,6 @@ public sealed class RequestViewCache
 {
     public const long GenerationBytes = 2L << 20;
 
-    /// <summary>What minimal APIs answer with for a JSON body; a stored view goes out with the same.</summary>
-    public const string ContentType = "application/json; charset=utf-8";
-
     /// <summary>A stored view, or (Json null) the marker of a change being saved.</summary>
     private sealed record Entry(int Revision, Guid ApplicantId, string? Language, bool StaffView, byte[]? Json);
 
@@ -99,20 +96,6 @@ public sealed class RequestViewCache
             KeepUnlocked(request.Id, entry);
         }
         return bytes;
-    }
-
-    /// <summary>A view's JSON as the response body.</summary>
-    public static IResult Respond(byte[] json, int status = StatusCodes.Status200OK) => new JsonBody(json, status);
-
-    private sealed class JsonBody(byte[] json, int status) : IResult
-    {
-        public Task ExecuteAsync(HttpContext http)
-        {
-            http.Response.StatusCode = status;
-            http.Response.ContentType = ContentType;
-            http.Response.ContentLength = json.Length;
-            return http.Response.Body.WriteAsync(json, http.RequestAborted).AsTask();
-        }
     }
 
     /// <summary>Request <paramref name="id"/> is being saved at <paramref name="revision"/>: its stored view is no longer

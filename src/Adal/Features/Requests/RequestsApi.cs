@@ -4,6 +4,7 @@ using Adal.Platform;
 using Adal.Platform.Identity;
 using Adal.Platform.Localization;
 using Adal.Platform.Persistence;
+using Adal.Platform.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace Adal.Features.Requests;
@@ -51,7 +52,7 @@ public static class RequestsApi
         var view = RequestViews.ViewOfCreated(request, catalog.Current.Find(request.ServiceSlug), actor, language);
         http.Response.Headers.Location = $"/api/requests/{request.Id}";
         // Stored for the status reads that follow a filing: the applicant checks on it next.
-        return RequestViewCache.Respond(views.Store(request, actor, language, view, epoch), StatusCodes.Status201Created);
+        return new JsonBytes(views.Store(request, actor, language, view, epoch), StatusCodes.Status201Created);
     }
 
     private static async Task<IResult> Mine(HttpContext http, AdalDb db, CatalogProvider catalog, CancellationToken ct)
@@ -77,7 +78,7 @@ public static class RequestsApi
         var actor = Actor.From(http.User)!;
         var language = Languages.Current;
         // The applicant's own request, unchanged since its view was stored: answered without the database.
-        if (views.FindOwn(id, actor.UserId, language) is { } own) return RequestViewCache.Respond(own);
+        if (views.FindOwn(id, actor.UserId, language) is { } own) return new JsonBytes(own);
         var epoch = views.Epoch;
         await using var connection = await KeepOpenAsync(db, ct);
         // Another person's request answers exactly like a missing one: its existence is not disclosed.
@@ -85,7 +86,7 @@ public static class RequestsApi
         var (request, service) = found;
         var json = views.Find(request, actor, language)
             ?? views.Store(request, actor, language, await RequestViews.ViewAsync(db, request, service, actor, language, ct), epoch);
-        return RequestViewCache.Respond(json);
+        return new JsonBytes(json);
     }
 
     private static async Task<IResult> Transition(Guid id, TransitionBody body, HttpContext http, RequestWorkflow workflow, AdalDb db,
@@ -106,7 +107,7 @@ public static class RequestsApi
         var request = outcome.Value!;
         var service = await versions.FindAsync(db, catalog.Current, request.ServiceSlug, request.DefinitionVersion, ct);
         var view = await RequestViews.ViewAsync(db, request, service, actor, language, ct);
-        return RequestViewCache.Respond(views.Store(request, actor, language, view, epoch));
+        return new JsonBytes(views.Store(request, actor, language, view, epoch));
     }
 
     private static async Task<IResult> Attachment(Guid id, Guid attachmentId, HttpContext http, RequestWorkflow workflow, CancellationToken ct)

@@ -50,6 +50,7 @@ public static class AdalHost
         services.AddSingleton<TenantDirectory>();
         services.AddSingleton<CatalogProvider>();
         services.AddSingleton<CatalogVersions>();
+        services.AddSingleton<CatalogSearches>();
         services.AddSingleton(sp => new SlaClock(WorkingCalendar.Load(CalendarPath(configuration))));
         services.AddScoped<OfficerAssignment>();
         services.AddSingleton<OfficerLoads>();
