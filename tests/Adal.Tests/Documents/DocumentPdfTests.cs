@@ -255,6 +255,28 @@ public sealed class DocumentPdfTests
     }
 
     [Fact]
+    public void Text_is_measured_and_mapped_to_glyphs_as_Skia_does_it_from_tables_built_once()
+    {
+        using var type = new DocumentTypography();
+        string[] samples =
+        [
+            "Әл-Фараби атындағы Қазақ ұлттық университеті: білім алушы екендігі туралы анықтама № 17",
+            "Справка с места учёбы «для предоставления по месту требования» — 2026 г.",
+            "Zoé Müller-Straße, Ø 3½ ‰",
+            "A name with 𝒜 and 😀 outside the Basic Multilingual Plane",
+        ];
+        foreach (var font in new[] { type.Body, type.Title, type.Footer })
+        {
+            var pdfFont = PdfWriter.FontFor(font);
+            foreach (var text in samples)
+            {
+                Assert.Equal(font.GetGlyphs(text), pdfFont.Glyphs(text, font));
+                Assert.Equal(font.MeasureText(text), PdfPage.Width(text, font), 0.01f);
+            }
+        }
+    }
+
+    [Fact]
     public void The_issue_date_is_the_Almaty_calendar_day()
     {
         // 20:30 UTC is already 01:30 the next morning in Almaty.

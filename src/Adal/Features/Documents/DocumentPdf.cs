@@ -107,7 +107,7 @@ public static class DocumentPdf
             (labels.Number, content.DocumentNumber),
             (labels.IssuedOn, issueDate),
         };
-        var labelColumn = fields.Max(f => type.Label.MeasureText(f.Label)) + 12f;
+        var labelColumn = fields.Max(f => PdfPage.Width(f.Label, type.Label)) + 12f;
         gap = 16f;
         foreach (var (label, value) in fields)
         {

@@ -19,6 +19,8 @@ internal sealed class PdfFont
 
     private readonly string name;
     private readonly string[] advances;
+    private readonly float[] advanceUnits; // per glyph, in thousandths of the font size
+    private readonly ushort[] glyphOf; // per character of the Basic Multilingual Plane, 0 for none
     private readonly int descendant;
     private readonly int fontFile;
     private readonly byte[] head;
@@ -33,7 +35,8 @@ internal sealed class PdfFont
     {
         Resource = resource;
         using var measure = new SKFont(typeface, 1000f) { Hinting = SKFontHinting.None, Subpixel = true, LinearMetrics = true };
-        advances = measure.GetGlyphWidths(Enumerable.Range(0, typeface.GlyphCount).Select(g => (ushort)g).ToArray()).Select(PdfPage.Number).ToArray();
+        advanceUnits = measure.GetGlyphWidths(Enumerable.Range(0, typeface.GlyphCount).Select(g => (ushort)g).ToArray());
+        advances = advanceUnits.Select(PdfPage.Number).ToArray();
         var metrics = measure.Metrics;
         name = "ADALKZ+" + typeface.FamilyName.Replace(" ", "", StringComparison.Ordinal) + (typeface.IsBold ? "-Bold" : "");
         (descendant, var descriptorObject, fontFile) = (firstObject + 1, firstObject + 2, firstObject + 3);
@@ -45,7 +48,7 @@ internal sealed class PdfFont
             + PdfWriter.Invariant($"<< /Type /FontDescriptor /FontName /{name} /Flags 4 /FontBBox [{box}] /ItalicAngle 0 /Ascent {PdfPage.Number(-metrics.Ascent)} ")
             + PdfWriter.Invariant($"/Descent {PdfPage.Number(-metrics.Descent)} /CapHeight {PdfPage.Number(metrics.CapHeight)} /StemV {(typeface.IsBold ? 120 : 80)} /FontFile2 {fontFile} 0 R >>\nendobj\n"));
         subset = new TrueTypeSubset(File.ReadAllBytes(file));
-        characters = CharactersOf(typeface);
+        (characters, glyphOf) = CharacterMaps(typeface);
         // Cutting the font down and deflating it for each document cost as much as the rest of a certificate's PDF; a
         // document that draws only common glyphs (nearly all) gets the font cut down to those, built once.
         common = CommonGlyphs(typeface);
@@ -54,6 +57,35 @@ internal sealed class PdfFont
 
     /// <summary>The name in a page's resources: /F1, /F2.</summary>
     public string Resource { get; }
+
+    /// <summary>
+    /// The glyph ids of <paramref name="text"/> as Skia maps them (the font's cmap, no shaping), from a table built once:
+    /// Skia's own lookup, character by character, was 3% of a certificate filing's CPU. Text with characters outside
+    /// the Basic Multilingual Plane goes to Skia, which maps each pair of surrogates to one glyph.
+    /// </summary>
+    public ushort[] Glyphs(string text, SKFont font)
+    {
+        var glyphs = new ushort[text.Length];
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsSurrogate(text[i])) return font.GetGlyphs(text);
+            glyphs[i] = glyphOf[text[i]];
+        }
+        return glyphs;
+    }
+
+    /// <summary>How wide <paramref name="text"/> is in <paramref name="font"/>: its glyphs' unhinted advances, as the PDF's
+    /// widths give them to a viewer (and as Skia measures with linear metrics).</summary>
+    public float Width(string text, SKFont font)
+    {
+        var units = 0f;
+        foreach (var c in text)
+        {
+            if (char.IsSurrogate(c)) return font.MeasureText(text);
+            units += advanceUnits[glyphOf[c]];
+        }
+        return units * font.Size / 1000f;
+    }
 
     /// <summary>A mark per glyph of the font, for a document to note the glyphs it draws.</summary>
     public bool[] NoGlyphs() => new bool[advances.Length];
@@ -146,16 +178,21 @@ internal sealed class PdfFont
         return marks;
     }
 
-    /// <summary>Glyph id → the character it draws, from every character of the Basic Multilingual Plane the font has.</summary>
-    private static char[] CharactersOf(SKTypeface typeface)
+    /// <summary>Glyph id → the character it draws, and character → glyph id, for every character of the Basic Multilingual
+    /// Plane the font has.</summary>
+    private static (char[] Characters, ushort[] Glyphs) CharacterMaps(SKTypeface typeface)
     {
         using var font = new SKFont(typeface);
         var all = Enumerable.Range(1, 0xFFFF).Where(c => c is < 0xD800 or > 0xDFFF).Select(c => (char)c).ToArray();
         var glyphs = font.GetGlyphs(all);
-        var map = new char[typeface.GlyphCount];
+        var characters = new char[typeface.GlyphCount];
+        var glyphOf = new ushort[0x10000];
         for (var i = 0; i < all.Length; i++)
-            if (glyphs[i] != 0 && map[glyphs[i]] == '\0') map[glyphs[i]] = all[i];
-        return map;
+        {
+            glyphOf[all[i]] = glyphs[i];
+            if (glyphs[i] != 0 && characters[glyphs[i]] == '\0') characters[glyphs[i]] = all[i];
+        }
+        return (characters, glyphOf);
     }
 
     /// <summary>The ToUnicode map of the glyphs a document draws.</summary>

@@ -20,11 +20,11 @@ internal sealed class PdfPage(PdfWriter writer)
         var pdfFont = PdfWriter.FontFor(font);
         if (align != SKTextAlign.Left)
         {
-            var width = font.MeasureText(text);
+            var width = pdfFont.Width(text, font);
             x -= align == SKTextAlign.Center ? width / 2 : width;
         }
         // Glyph ids through Identity-H, exactly as Skia draws text: characters mapped through the font's cmap, no shaping.
-        var glyphs = font.GetGlyphs(text);
+        var glyphs = pdfFont.Glyphs(text, font);
         writer.Use(pdfFont, glyphs);
         content.AppendNumber(gray).Append(" g BT /").Append(pdfFont.Resource).Append(' ').AppendNumber(font.Size)
             .Append(" Tf 1 0 0 1 ").AppendNumber(x).Append(' ').AppendNumber(PdfWriter.PageHeight - baseline).Append(" Tm <");
@@ -34,7 +34,14 @@ internal sealed class PdfPage(PdfWriter writer)
     }
 
     /// <summary>Notes the glyphs of <paramref name="text"/> as drawn without drawing them: text that comes later.</summary>
-    public void Reserve(string text, SKFont font) => writer.Use(PdfWriter.FontFor(font), font.GetGlyphs(text));
+    public void Reserve(string text, SKFont font)
+    {
+        var pdfFont = PdfWriter.FontFor(font);
+        writer.Use(pdfFont, pdfFont.Glyphs(text, font));
+    }
+
+    /// <summary>How wide <paramref name="text"/> is in <paramref name="font"/>, as the PDF will lay it out.</summary>
+    public static float Width(string text, SKFont font) => PdfWriter.FontFor(font).Width(text, font);
 
     /// <summary>Where the content ends now, to go back to with <see cref="Rewind"/>.</summary>
     public int Mark() => content.Length;

@@ -21,7 +21,7 @@ internal static class TextWrapping
             foreach (var word in hardLine.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
             {
                 var candidate = line.Length == 0 ? word : $"{line} {word}";
-                if (font.MeasureText(candidate) <= width)
+                if (PdfPage.Width(candidate, font) <= width)
                 {
                     line.Clear().Append(candidate);
                     continue;
@@ -49,7 +49,7 @@ internal static class TextWrapping
         while (elements.MoveNext())
         {
             var element = elements.GetTextElement();
-            if (piece.Length > 0 && font.MeasureText(piece + element) > width)
+            if (piece.Length > 0 && PdfPage.Width(piece + element, font) > width)
             {
                 yield return piece.ToString();
                 piece.Clear();
