@@ -39,6 +39,24 @@ public abstract class RequestLifecycleTests<TApp>(TApp app) where TApp : AdalApp
     }
 
     [Fact]
+    public async Task A_member_of_staff_who_is_not_a_student_receives_a_certificate_of_employment_at_once()
+    {
+        var teacher = await app.SignedInAsync("teacher@demo.local", "ru");
+        var request = await Cases.ApplyAsync(teacher, new
+        {
+            serviceSlug = "employment-certificate",
+            fields = new { department = "Кафедра информационных систем", position = "Старший преподаватель", purpose = "bank", language = "ru", copies = 1 },
+        });
+
+        Assert.Equal("issued", request["state"]!.GetValue<string>());
+        var number = request["documentNumber"]!.GetValue<string>();
+        var verdict = await (await app.CreateClient().GetAsync($"/api/verify/{number}")).ReadJsonAsync();
+        Assert.True(verdict["genuine"]!.GetValue<bool>());
+        var holder = await app.InDemoAsync((_, db) => db.Users.Where(u => u.Email == "teacher@demo.local").Select(u => u.FullName).SingleAsync());
+        Assert.Equal(holder, verdict["holderName"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Officer_asks_for_a_correction_student_corrects_and_two_approvers_sign()
     {
         var student = await app.SignedInAsync("student@demo.local");

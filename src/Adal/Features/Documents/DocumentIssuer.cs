@@ -19,7 +19,8 @@ namespace Adal.Features.Documents;
 /// Renders the document a service issues from its template and the university's record of the applicant,
 /// numbers it, stores the PDF with its SHA-256, in the same unit of work as the decision that issues it.
 /// </summary>
-public sealed class DocumentIssuer(AdalDb db, TimeProvider clock, IConfiguration configuration, SlaClock sla, LedgerRecorder ledger, RecordDocuments records)
+public sealed class DocumentIssuer(AdalDb db, TimeProvider clock, IConfiguration configuration, SlaClock sla, LedgerRecorder ledger, RecordDocuments records,
+    TenantDirectory tenants)
 {
     // Crockford's base32 without I, L, O, U: no letters a reader confuses when typing a number from paper.
     private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -32,17 +33,17 @@ public sealed class DocumentIssuer(AdalDb db, TimeProvider clock, IConfiguration
         var record = await records.ForAsync(service.Slug, request.ApplicantId, fields, request.Language, ct);
         var language = record?.Language ?? request.Language;
         var now = clock.GetUtcNow().UtcDateTime;
-        var tenant = await TenantOf.For(db)(db, request.TenantId) ?? throw new InvalidOperationException($"University {request.TenantId} is missing.");
-        var holderName = await NameOf.For(db)(db, request.ApplicantId) ?? throw new InvalidOperationException($"Applicant {request.ApplicantId} is missing.");
-        var student = await StudentOf.For(db)(db, request.ApplicantId);
+        var tenant = await tenants.GetAsync(db, request.TenantId, ct) ?? throw new InvalidOperationException($"University {request.TenantId} is missing.");
+        var (holderName, student, programme, faculty) = await HolderOf.For(db)(db, request.ApplicantId)
+            ?? throw new InvalidOperationException($"Applicant {request.ApplicantId} is missing.");
         var number = NewNumber(tenant.Slug, now);
         var culture = Languages.Culture(language);
         var values = new Dictionary<string, string>
         {
             ["fullName"] = holderName,
             ["studentNumber"] = student?.StudentNumber ?? "",
-            ["programme"] = student?.Programme?.Name(language) ?? "",
-            ["faculty"] = student?.Programme?.Faculty?.Name(language) ?? "",
+            ["programme"] = programme?.Name(language) ?? "",
+            ["faculty"] = faculty?.Name(language) ?? "",
             ["year"] = student?.Year.ToString(culture) ?? "",
             ["date"] = TimeZoneInfo.ConvertTimeFromUtc(now, sla.Calendar.TimeZone).ToString("d MMMM yyyy", culture),
             ["documentNumber"] = number,
@@ -100,16 +101,17 @@ public sealed class DocumentIssuer(AdalDb db, TimeProvider clock, IConfiguration
         return document;
     }
 
+    /// <summary>The holder's name and, for a student, their record, programme and faculty: one query (a person who is not
+    /// a student gets nulls for the rest).</summary>
+    private sealed record Holder(string FullName, Student? Student, Programme? Programme, Faculty? Faculty);
+
     // Compiled once: a certificate is issued inside the filing that asks for it, and registration day files thousands.
-    private static readonly CompiledPerEngine<Func<AdalDb, Guid, Task<Tenant?>>> TenantOf = new(() =>
-        EF.CompileAsyncQuery((AdalDb db, Guid tenantId) => db.Tenants.AsNoTracking().FirstOrDefault(t => t.Id == tenantId)));
-
-    private static readonly CompiledPerEngine<Func<AdalDb, Guid, Task<string?>>> NameOf = new(() =>
-        EF.CompileAsyncQuery((AdalDb db, Guid userId) => db.Users.Where(u => u.Id == userId).Select(u => (string?)u.FullName).FirstOrDefault()));
-
-    private static readonly CompiledPerEngine<Func<AdalDb, Guid, Task<Student?>>> StudentOf = new(() =>
-        EF.CompileAsyncQuery((AdalDb db, Guid userId) => db.Students.AsNoTracking().Include(s => s.Programme).ThenInclude(p => p!.Faculty)
-            .FirstOrDefault(s => s.UserId == userId)));
+    private static readonly CompiledPerEngine<Func<AdalDb, Guid, Task<Holder?>>> HolderOf = new(() =>
+        EF.CompileAsyncQuery((AdalDb db, Guid userId) =>
+            (from user in db.Users.AsNoTracking()
+             where user.Id == userId
+             from student in db.Students.AsNoTracking().Where(s => s.UserId == user.Id).DefaultIfEmpty()
+             select new Holder(user.FullName, student, student!.Programme, student!.Programme!.Faculty)).FirstOrDefault()));
 
     /// <summary>TENANT-YEAR-8 random characters (40 bits): unique in practice and not guessable by counting.</summary>
     internal static string NewNumber(string tenantSlug, DateTime now)

@@ -5,10 +5,21 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Adal.Platform.Tenancy;
 
-/// <summary>Slug → id of the universities on the installation; they change rarely, so they are cached.</summary>
+/// <summary>The universities on the installation (slug → id, id → the university); they change rarely, so they are cached.</summary>
 public sealed class TenantDirectory(IServiceScopeFactory scopes)
 {
     private readonly ConcurrentDictionary<string, Guid> _bySlug = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<Guid, Tenant> _byId = new();
+
+    /// <summary>The university <paramref name="id"/>, read through <paramref name="db"/> the first time; null if there is none.
+    /// Every issued document prints its university's name.</summary>
+    public async Task<Tenant?> GetAsync(AdalDb db, Guid id, CancellationToken ct)
+    {
+        if (_byId.TryGetValue(id, out var known)) return known;
+        var tenant = await db.Tenants.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct);
+        if (tenant is not null) _byId[id] = tenant;
+        return tenant;
+    }
 
     public async Task<Guid?> FindAsync(string slug, CancellationToken ct)
     {
