@@ -160,12 +160,29 @@ public sealed class RequestViewCache
         private void Mark(DbContext? db)
         {
             if (db is null) return;
-            foreach (var entry in db.ChangeTracker.Entries<ServiceRequest>())
+            // Only the requests' entries are compared with their snapshots here (a save of a grade import tracks
+            // thousands of other rows); EF Core's own detection for the save runs after this, as always.
+            var tracker = db.ChangeTracker;
+            var detect = tracker.AutoDetectChangesEnabled;
+            tracker.AutoDetectChangesEnabled = false;
+            try
             {
-                if (entry.State is not (EntityState.Modified or EntityState.Deleted)) continue;
-                var revision = entry.Property(r => r.Revision);
-                if (entry.State == EntityState.Modified && !revision.IsModified) entry.Entity.Revision++;
-                views.Changing(entry.Entity.Id, entry.Entity.ApplicantId, entry.Entity.Revision);
+                foreach (var entry in tracker.Entries<ServiceRequest>())
+                {
+                    if (detect) entry.DetectChanges();
+                    if (entry.State is not (EntityState.Modified or EntityState.Deleted)) continue;
+                    var revision = entry.Property(r => r.Revision);
+                    if (entry.State == EntityState.Modified && !revision.IsModified)
+                    {
+                        entry.Entity.Revision++;
+                        revision.IsModified = true;
+                    }
+                    views.Changing(entry.Entity.Id, entry.Entity.ApplicantId, entry.Entity.Revision);
+                }
+            }
+            finally
+            {
+                tracker.AutoDetectChangesEnabled = detect;
             }
         }
     }
