@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Adal.Platform.Persistence;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Adal.Platform.Identity;
@@ -16,9 +15,7 @@ public sealed class AccountSignIn(AdalDb db, IHostEnvironment environment)
     private static readonly HashSet<string> KnownPasswords =
         [DemoPassword, "password", "Password1", "123456", "12345678", "qwerty", "admin", "Qwerty123", "P@ssw0rd"];
 
-    private static readonly PasswordHasher<User> Hasher = new();
-
-    public static string Hash(string password) => Hasher.HashPassword(null!, password);
+    public static string Hash(string password) => PasswordChecks.Hash(password);
 
     public async Task<(ClaimsPrincipal? Principal, SignInFailure Failure)> SignInAsync(string email, string password, string scheme, CancellationToken ct)
     {
@@ -26,8 +23,7 @@ public sealed class AccountSignIn(AdalDb db, IHostEnvironment environment)
         // Sign-in comes before any tenant is known: the e-mail names the person, and so the university.
         var user = await db.Users.IgnoreQueryFilters().Include(u => u.Roles)
             .FirstOrDefaultAsync(u => u.Email == normalized && u.IsActive, ct);
-        if (user?.PasswordHash is null) return (null, SignInFailure.WrongCredentials);
-        if (Hasher.VerifyHashedPassword(user, user.PasswordHash, password) == PasswordVerificationResult.Failed)
+        if (!await PasswordChecks.VerifyAsync(user?.PasswordHash, password, ct) || user is null)
             return (null, SignInFailure.WrongCredentials);
         if (!environment.IsDevelopment() && KnownPasswords.Contains(password))
             return (null, SignInFailure.KnownPassword);
