@@ -64,7 +64,7 @@ internal static class RegistrationDaySeed
 
         watch.Restart();
         var ledger = await LedgerSeeder.OpenAsync(db, connection, tenant.Id);
-        var people = new UniversityPeople(db, connection, tenant.Id, DateTime.UtcNow, AccountSignIn.Hash(Password));
+        var people = new UniversityPeople(db, connection, tenant.Id, DateTime.UtcNow, PasswordChecks.Hash(Password));
         var accounts = await people.SeedAsync(studentCount, ledger);
         var peopleTime = watch.Elapsed;
         Console.WriteLine($"  {studentCount:N0} students and {accounts.StaffByRole.Values.Sum(a => a.Length):N0} staff in {peopleTime.TotalSeconds:F1} s");

@@ -41,7 +41,7 @@ public abstract class TenancyAndMigrationsTests<TApp>(TApp app) where TApp : Ada
                 var adminId = Guid.NewGuid();
                 db.Users.Add(new User
                 {
-                    Id = adminId, TenantId = tenant.Id, Email = "admin@other.local", FullName = "Other Admin", PasswordHash = AccountSignIn.Hash(AccountSignIn.DemoPassword),
+                    Id = adminId, TenantId = tenant.Id, Email = "admin@other.local", FullName = "Other Admin", PasswordHash = PasswordChecks.Hash(AccountSignIn.DemoPassword),
                     Roles = [new UserRole { UserId = adminId, Role = Role.Admin, TenantId = tenant.Id }, new UserRole { UserId = adminId, Role = Role.Auditor, TenantId = tenant.Id }],
                 });
                 await db.SaveChangesAsync();

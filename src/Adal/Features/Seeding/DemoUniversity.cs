@@ -92,7 +92,7 @@ public static class DemoUniversity
         }).ToList();
         db.Programmes.AddRange(programmes);
 
-        var password = AccountSignIn.Hash(AccountSignIn.DemoPassword);
+        var password = PasswordChecks.Hash(AccountSignIn.DemoPassword);
         var users = new Dictionary<string, User>();
         foreach (var account in Accounts)
         {

@@ -15,8 +15,6 @@ public sealed class AccountSignIn(AdalDb db, IHostEnvironment environment)
     private static readonly HashSet<string> KnownPasswords =
         [DemoPassword, "password", "Password1", "123456", "12345678", "qwerty", "admin", "Qwerty123", "P@ssw0rd"];
 
-    public static string Hash(string password) => PasswordChecks.Hash(password);
-
     public async Task<(ClaimsPrincipal? Principal, SignInFailure Failure)> SignInAsync(string email, string password, string scheme, CancellationToken ct)
     {
         var normalized = email.Trim().ToLowerInvariant();
