@@ -29,7 +29,7 @@ public sealed class CatalogSearches(IOptions<HttpJsonOptions> json)
     {
         var answers = _answers;
         if (answers.Catalog != catalog) _answers = answers = new Answers(catalog);
-        var key = (string.Join(' ', ServiceCatalog.Fold(query ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries)), stage, language);
+        var key = (string.Join(' ', ServiceCatalog.Words(query)), stage, language);
         if (answers.Json.TryGetValue(key, out var found)) return found;
         var bytes = JsonSerializer.SerializeToUtf8Bytes(catalog.Search(query, stage).Select(s => CatalogApi.Summary(s, language)).ToList(), _options);
         if (answers.Json.Count >= MaxAnswers) answers.Json.Clear();

@@ -38,7 +38,7 @@ public sealed class ServiceCatalog
     /// </summary>
     public IReadOnlyList<ServiceDefinition> Search(string? query, LifeCycleStage? stage = null)
     {
-        var words = Fold(query ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var words = Words(query);
         var results = new List<(ServiceDefinition Definition, int Score)>();
         foreach (var entry in _ordered)
         {
@@ -49,6 +49,10 @@ public sealed class ServiceCatalog
         }
         return results.OrderByDescending(r => r.Score).Select(r => r.Definition).ToList();
     }
+
+    /// <summary>The query's words as searched: folded, split at spaces.</summary>
+    internal static string[] Words(string? query) =>
+        Fold(query ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <summary>Lower-case, ё→е, punctuation to spaces: what a student types rarely matches the exact spelling.</summary>
     internal static string Fold(string text)

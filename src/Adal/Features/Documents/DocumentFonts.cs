@@ -8,7 +8,7 @@ namespace Adal.Features.Documents;
 /// </summary>
 internal static class DocumentFonts
 {
-    /// <summary>The font files, embedded whole in every PDF (PdfFont).</summary>
+    /// <summary>The font files, embedded in every PDF cut down to the glyphs it draws (PdfFont, TrueTypeSubset).</summary>
     public static string RegularFile { get; } = Path.Combine(AppContext.BaseDirectory, "Assets", "Fonts", "DejaVuSans.ttf");
 
     public static string BoldFile { get; } = Path.Combine(AppContext.BaseDirectory, "Assets", "Fonts", "DejaVuSans-Bold.ttf");

@@ -51,7 +51,7 @@ internal sealed class PdfFont
         (characters, glyphOf) = CharacterMaps(typeface);
         // Cutting the font down and deflating it for each document cost as much as the rest of a certificate's PDF; a
         // document that draws only common glyphs (nearly all) gets the font cut down to those, built once.
-        common = CommonGlyphs(typeface);
+        common = CommonGlyphs(glyphOf, typeface.GlyphCount);
         (commonTail, commonToUnicodeAt) = FileAndToUnicode(common, CompressionLevel.SmallestSize);
     }
 
@@ -167,14 +167,13 @@ internal sealed class PdfFont
     /// The glyphs nearly every document draws: ASCII, the Russian and Kazakh alphabets, «», №, dashes, quotation marks,
     /// the ellipsis and the no-break space.
     /// </summary>
-    private static bool[] CommonGlyphs(SKTypeface typeface)
+    private static bool[] CommonGlyphs(ushort[] glyphOf, int glyphCount)
     {
         const string kazakh = "ӘәҒғҚқҢңӨөҰұҮүҺһІі";
         var characters = Enumerable.Range(0x20, 0x5F).Concat(Enumerable.Range(0x410, 0x40)).Select(c => (char)c)
-            .Concat("ЁёӘә«»№–—‘’‚“”„…\u00A0" + kazakh).ToArray();
-        using var font = new SKFont(typeface);
-        var marks = new bool[typeface.GlyphCount];
-        foreach (var glyph in font.GetGlyphs(characters)) marks[glyph] = true;
+            .Concat("ЁёӘә«»№–—‘’‚“”„…\u00A0" + kazakh);
+        var marks = new bool[glyphCount];
+        foreach (var character in characters) marks[glyphOf[character]] = true;
         return marks;
     }
 

@@ -13,8 +13,8 @@ internal sealed record PdfInfo(string Title, string Author, string Subject, Date
 /// Not SkiaSharp's PDF backend (ADR 0007): it embedded and deflated both font files again for every document, 5 of the
 /// ~8 ms a certificate took, though the fonts never change. Here what never changes of a font (its Type0 dictionary and
 /// descriptor, the font files cut down to the common alphabets) is built once per process; a document adds the widths
-/// of the glyphs it draws, and font files of its own only when it draws other glyphs (ADR 0009); SkiaSharp still
-/// measures the text.
+/// of the glyphs it draws, and font files of its own only when it draws other glyphs (ADR 0009). SkiaSharp reads each
+/// font's character map and advances once (<see cref="PdfFont"/>); text is mapped and measured from those.
 /// </summary>
 internal sealed class PdfWriter
 {

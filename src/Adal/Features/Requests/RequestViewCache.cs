@@ -34,7 +34,7 @@ public sealed class RequestViewCache
 {
     public const long GenerationBytes = 2L << 20;
 
-    /// <summary>A stored view, or (Json null) the marker of a change being saved.</summary>
+    /// <summary>A stored view, or (Json null) the marker of a change being saved, which answers nobody.</summary>
     private sealed record Entry(int Revision, Guid ApplicantId, string? Language, bool StaffView, byte[]? Json);
 
     private readonly JsonSerializerOptions _options;
@@ -100,12 +100,12 @@ public sealed class RequestViewCache
 
     /// <summary>Request <paramref name="id"/> is being saved at <paramref name="revision"/>: its stored view is no longer
     /// the answer, and no view of an earlier revision may be stored.</summary>
-    internal void Changing(Guid id, Guid applicantId, int revision)
+    internal void Changing(Guid id, int revision)
     {
         lock (_writes)
         {
             var latest = LatestUnlocked(id);
-            KeepUnlocked(id, new Entry(Math.Max(revision, latest?.Revision ?? revision), applicantId, null, false, null));
+            KeepUnlocked(id, new Entry(Math.Max(revision, latest?.Revision ?? revision), Guid.Empty, null, false, null));
         }
     }
 
@@ -177,7 +177,7 @@ public sealed class RequestViewCache
                         entry.Entity.Revision++;
                         revision.IsModified = true;
                     }
-                    views.Changing(entry.Entity.Id, entry.Entity.ApplicantId, entry.Entity.Revision);
+                    views.Changing(entry.Entity.Id, entry.Entity.Revision);
                 }
             }
             finally
