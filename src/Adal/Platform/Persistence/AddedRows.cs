@@ -17,6 +17,7 @@ public sealed class AddedRows
     private static readonly MethodInfo WriteTableMethod = typeof(AddedRows).GetMethod(nameof(WriteTableAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
     private static readonly ConcurrentDictionary<Type, Func<DbContext, DbConnection, List<object>, DbTransaction, CancellationToken, Task>> Writers = new();
     private static readonly ConcurrentDictionary<(IModel, Type), int> Depths = new();
+    private static readonly ConcurrentDictionary<IEntityType, bool> WritableTypes = new();
 
     private readonly Dictionary<IEntityType, List<object>> _rows = [];
 
@@ -29,12 +30,13 @@ public sealed class AddedRows
     public static AddedRows? Of(DbContext db)
     {
         if (BulkRows.HasPending(db)) return null;
-        db.ChangeTracker.DetectChanges();
+        // Entries() detects changes itself when the context does so automatically; twice was a tenth of a filing's commit.
+        if (!db.ChangeTracker.AutoDetectChangesEnabled) db.ChangeTracker.DetectChanges();
         var added = new AddedRows();
         foreach (var entry in db.ChangeTracker.Entries())
         {
             if (entry.State == EntityState.Unchanged) continue;
-            if (entry.State != EntityState.Added || !Writable(entry.Metadata)) return null;
+            if (entry.State != EntityState.Added || !WritableTypes.GetOrAdd(entry.Metadata, Writable)) return null;
             if (!added._rows.TryGetValue(entry.Metadata, out var rows)) added._rows[entry.Metadata] = rows = [];
             rows.Add(entry.Entity);
             added.Count++;
