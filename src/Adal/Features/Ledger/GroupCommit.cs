@@ -36,6 +36,8 @@ internal static class GroupCommit
         private readonly Lock _sync = new();
         private List<UnitOfWork> _waiting = [];
         private bool _leading;
+        // Only the leader touches it, one batch at a time.
+        private readonly LeaderState _leader = new();
 
         public async Task<int> SaveAsync(UnitOfWork unit)
         {
@@ -57,7 +59,7 @@ internal static class GroupCommit
                 }
                 try
                 {
-                    await CommitAsync(tenantId, batch);
+                    await CommitAsync(tenantId, batch, _leader);
                 }
                 catch (Exception e)
                 {
@@ -84,13 +86,15 @@ internal static class GroupCommit
     /// Commits a batch in one transaction. The entries are prepared (a document's PDF rendered with its index) before the
     /// database's write lock is taken, so other writers wait only for the saving itself.
     /// </summary>
-    private static async Task CommitAsync(Guid tenantId, IReadOnlyList<UnitOfWork> batch)
+    private static async Task CommitAsync(Guid tenantId, IReadOnlyList<UnitOfWork> batch, LeaderState leader)
     {
         // The batch belongs to every unit in it: one client going away does not cancel the others' commit.
         var ct = CancellationToken.None;
         var gate = LedgerAppender.Gate(tenantId);
         await gate.WaitAsync(ct);
-        await using var ledgerDb = batch[0].Db.Sibling();
+        var ledgerDb = leader.Context(batch[0].Db);
+        var knownSize = leader.Size;
+        leader.Size = null;
         var attached = new List<UnitOfWork>(batch.Count);
         try
         {
@@ -98,7 +102,7 @@ internal static class GroupCommit
             var together = 0;
             foreach (var unit in batch) if (unit.OnlyAdds()) together++;
             if (together > 0 && together < batch.Count) batch = [.. batch.Where(u => u.Added is not null), .. batch.Where(u => u.Added is null)];
-            PrepareAll(batch, await UniversityLog.SizeAsync(ledgerDb, tenantId, ct));
+            PrepareAll(batch, knownSize ?? await UniversityLog.SizeAsync(ledgerDb, tenantId, ct));
             await LedgerAppender.BeginAsync(ledgerDb, ct);
             var transaction = ledgerDb.Database.CurrentTransaction!.GetDbTransaction();
             var state = await LedgerAppender.LockStateAsync(ledgerDb, tenantId, ct);
@@ -139,6 +143,7 @@ internal static class GroupCommit
             await ledgerDb.Database.CommitTransactionAsync(ct);
             foreach (var unit in batch) unit.Committed();
             BatchSizes.Record(batch.Count);
+            leader.Committed(ledgerDb, state.Size);
         }
         catch (Exception e)
         {
@@ -153,8 +158,49 @@ internal static class GroupCommit
             }
             finally
             {
+                await leader.LetGoAsync(ledgerDb);
                 gate.Release();
             }
+        }
+    }
+
+    /// <summary>
+    /// What one university's leaders hand on from batch to batch: the log's size after the last commit, so the next batch
+    /// is prepared without reading it (another process that appended meanwhile only makes the entries be prepared
+    /// again, under the lock), and the context that wrote the log, so each commit does not build a context of its own.
+    /// </summary>
+    private sealed class LeaderState
+    {
+        private AdalDb? _kept;
+
+        public long? Size { get; set; }
+
+        /// <summary>The kept context when it is on the same database as <paramref name="unitDb"/> (tests run several hosts on one university's id).</summary>
+        public AdalDb Context(AdalDb unitDb)
+        {
+            var kept = _kept;
+            _kept = null;
+            var db = unitDb.Sibling(reuse: kept);
+            if (db != kept) Size = null;
+            return db;
+        }
+
+        public void Committed(AdalDb db, long size)
+        {
+            Size = size;
+            _kept = db;
+        }
+
+        /// <summary>After a good commit the context is kept, emptied, its connection closed; after a failure it is dropped.</summary>
+        public async Task LetGoAsync(AdalDb db)
+        {
+            if (_kept != db)
+            {
+                await db.DisposeAsync();
+                return;
+            }
+            db.ChangeTracker.Clear();
+            await db.Database.CloseConnectionAsync();
         }
     }
 

@@ -53,8 +53,15 @@ public abstract class AdalDb(DbContextOptions options) : DbContext(options)
     private Guid? CurrentTenantId => tenant.TenantId;
 
     /// <summary>A second context on the same database and university, with its own connection: for reading alongside this one.</summary>
-    public AdalDb Sibling() =>
-        ((AdalDb)Activator.CreateInstance(GetType(), this.GetService<IDbContextOptions>())!).Bind(tenant, new LedgerRecorder(TimeProvider.System));
+    /// <param name="reuse">An idle sibling made earlier (its change tracker empty, its connection closed): taken when it is on the same database.</param>
+    public AdalDb Sibling(AdalDb? reuse = null)
+    {
+        var options = this.GetService<IDbContextOptions>();
+        if (reuse is not null && ReferenceEquals(reuse.GetService<IDbContextOptions>(), options))
+            return reuse.Bind(tenant, new LedgerRecorder(TimeProvider.System));
+        reuse?.Dispose();
+        return ((AdalDb)Activator.CreateInstance(GetType(), options)!).Bind(tenant, new LedgerRecorder(TimeProvider.System));
+    }
 
     /// <summary>Bulk rows (a CSV import's grades, the ledger's entries) are written inside the same transaction as the unit
     /// of work. The host's options carry the interceptor already (a pooled context may not change its options here);
