@@ -1,11 +1,11 @@
 using Adal.Platform.Identity;
-using Adal.Platform.Persistence;
+using Adal.Features.University;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Adal.Features.Catalog;
 
-public sealed class ServiceModel(CatalogProvider catalog, AdalDb db) : PageModel
+public sealed class ServiceModel(CatalogProvider catalog, PersonReads people) : PageModel
 {
     public ServiceDefinition Service { get; private set; } = null!;
     public Actor? Actor { get; private set; }
@@ -17,7 +17,7 @@ public sealed class ServiceModel(CatalogProvider catalog, AdalDb db) : PageModel
         if (service is null) return NotFound();
         Service = service;
         Actor = Actor.From(User);
-        if (Actor is not null) MayApply = Eligibility.MayApply(await ApplicantProfiles.LoadAsync(db, Actor.UserId, ct), service);
+        if (Actor is not null) MayApply = Eligibility.MayApply(await ApplicantProfiles.LoadAsync(people, Actor.UserId, ct), service);
         return Page();
     }
 }

@@ -20,7 +20,7 @@ namespace Adal.Features.Documents;
 /// numbers it, stores the PDF with its SHA-256, in the same unit of work as the decision that issues it.
 /// </summary>
 public sealed class DocumentIssuer(AdalDb db, TimeProvider clock, IConfiguration configuration, SlaClock sla, LedgerRecorder ledger, RecordDocuments records,
-    TenantDirectory tenants)
+    TenantDirectory tenants, PersonReads people)
 {
     // Crockford's base32 without I, L, O, U: no letters a reader confuses when typing a number from paper.
     private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -34,8 +34,8 @@ public sealed class DocumentIssuer(AdalDb db, TimeProvider clock, IConfiguration
         var language = record?.Language ?? request.Language;
         var now = clock.GetUtcNow().UtcDateTime;
         var tenant = await tenants.GetAsync(db, request.TenantId, ct) ?? throw new InvalidOperationException($"University {request.TenantId} is missing.");
-        var (holderName, student, programme, faculty) = await HolderOf.For(db)(db, request.ApplicantId)
-            ?? throw new InvalidOperationException($"Applicant {request.ApplicantId} is missing.");
+        var holder = await people.FindAsync(request.ApplicantId, ct) ?? throw new InvalidOperationException($"Applicant {request.ApplicantId} is missing.");
+        var (holderName, student, programme, faculty) = (holder.FullName, holder.Student, holder.Programme, holder.Faculty);
         var number = NewNumber(tenant.Slug, now);
         var culture = Languages.Culture(language);
         var values = new Dictionary<string, string>
@@ -100,18 +100,6 @@ public sealed class DocumentIssuer(AdalDb db, TimeProvider clock, IConfiguration
         db.Documents.Add(document);
         return document;
     }
-
-    /// <summary>The holder's name and, for a student, their record, programme and faculty: one query (a person who is not
-    /// a student gets nulls for the rest).</summary>
-    private sealed record Holder(string FullName, Student? Student, Programme? Programme, Faculty? Faculty);
-
-    // Compiled once: a certificate is issued inside the filing that asks for it, and registration day files thousands.
-    private static readonly CompiledPerEngine<Func<AdalDb, Guid, Task<Holder?>>> HolderOf = new(() =>
-        EF.CompileAsyncQuery((AdalDb db, Guid userId) =>
-            (from user in db.Users.AsNoTracking()
-             where user.Id == userId
-             from student in db.Students.AsNoTracking().Where(s => s.UserId == user.Id).DefaultIfEmpty()
-             select new Holder(user.FullName, student, student!.Programme, student!.Programme!.Faculty)).FirstOrDefault()));
 
     /// <summary>TENANT-YEAR-8 random characters (40 bits): unique in practice and not guessable by counting.</summary>
     internal static string NewNumber(string tenantSlug, DateTime now)

@@ -1,4 +1,5 @@
 using Adal.Features.Catalog;
+using Adal.Features.University;
 using Adal.Platform.Localization;
 using Adal.Platform.Persistence;
 using Adal.Platform.Tenancy;
@@ -10,11 +11,11 @@ namespace Adal.Features.Notifications;
 /// Adds notifications to the current unit of work, in each recipient's own language; they are saved with the
 /// change they report and mailed afterwards by the dispatcher.
 /// </summary>
-public sealed class Notifier(AdalDb db, TenantContext tenant, TimeProvider clock)
+public sealed class Notifier(AdalDb db, TenantContext tenant, TimeProvider clock, PersonReads people)
 {
     public async Task NotifyAsync(Guid userId, string subjectKey, string bodyKey, string? link, object[] args, CancellationToken ct)
     {
-        var language = await LanguageOf.For(db)(db, userId) ?? Languages.Default;
+        var language = (await people.FindAsync(userId, ct))?.PreferredLanguage ?? Languages.Default;
         Add(userId, language, subjectKey, bodyKey, link, args);
     }
 
@@ -24,10 +25,6 @@ public sealed class Notifier(AdalDb db, TenantContext tenant, TimeProvider clock
             .Select(u => new { u.Id, u.PreferredLanguage }).ToListAsync(ct);
         foreach (var person in people) Add(person.Id, person.PreferredLanguage, subjectKey, bodyKey, link, args);
     }
-
-    // Compiled once: every filing and decision tells somebody.
-    private static readonly CompiledPerEngine<Func<AdalDb, Guid, Task<string?>>> LanguageOf = new(() =>
-        EF.CompileAsyncQuery((AdalDb db, Guid userId) => db.Users.Where(u => u.Id == userId).Select(u => (string?)u.PreferredLanguage).FirstOrDefault()));
 
     /// <summary>Arguments that are <see cref="LocalizedText"/> (a service's name) are written in the recipient's language.</summary>
     private void Add(Guid userId, string language, string subjectKey, string bodyKey, string? link, object[] args)

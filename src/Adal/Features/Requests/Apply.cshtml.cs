@@ -1,7 +1,7 @@
 using Adal.Features.Catalog;
 using Adal.Platform.Identity;
 using Adal.Platform.Localization;
-using Adal.Platform.Persistence;
+using Adal.Features.University;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Adal.Features.Requests;
 
 [Authorize]
-public sealed class ApplyModel(CatalogProvider catalog, RequestWorkflow workflow, AdalDb db) : PageModel
+public sealed class ApplyModel(CatalogProvider catalog, RequestWorkflow workflow, PersonReads people) : PageModel
 {
     public ServiceDefinition Service { get; private set; } = null!;
     public Dictionary<string, string> Values { get; private set; } = [];
@@ -21,7 +21,7 @@ public sealed class ApplyModel(CatalogProvider catalog, RequestWorkflow workflow
         var service = catalog.Current.Find(slug);
         if (service is null) return NotFound();
         Service = service;
-        var profile = await ApplicantProfiles.LoadAsync(db, Actor.From(User)!.UserId, ct);
+        var profile = await ApplicantProfiles.LoadAsync(people, Actor.From(User)!.UserId, ct);
         if (!Eligibility.MayApply(profile, service)) Problem = Languages.Text("Problem.NotEligible", Languages.Current);
         return Page();
     }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Adal.Features.Assignment;
 using Adal.Features.Catalog;
+using Adal.Features.University;
 using Adal.Features.Documents;
 using Adal.Features.Ledger;
 using Adal.Ledger;
@@ -29,6 +30,7 @@ public sealed class RequestWorkflow(
     SlaClock sla,
     DocumentIssuer documents,
     Notifier notifier,
+    PersonReads people,
     TenantContext tenant,
     LedgerRecorder ledger,
     TimeProvider clock)
@@ -38,7 +40,7 @@ public sealed class RequestWorkflow(
     {
         var service = catalog.Current.Find(slug);
         if (service is null) return Problems.NotFound("Problem.UnknownService", language);
-        var profile = await ApplicantProfiles.LoadAsync(db, applicant.UserId, ct);
+        var profile = await ApplicantProfiles.LoadAsync(people, applicant.UserId, ct);
         if (!Eligibility.MayApply(profile, service)) return Problems.Forbidden("Problem.NotEligible", language);
         var errors = new FieldErrors();
         var values = FormValidation.Validate(service, fields, language, errors);
@@ -114,7 +116,7 @@ public sealed class RequestWorkflow(
                 if (errors.Count > 0) return Problems.Invalid(errors, language);
                 request.Attachments.RemoveAll(a => incoming.Any(f => f.Key == a.Key));
                 AttachFiles(request, incoming, Now);
-                var profile = await ApplicantProfiles.LoadAsync(db, request.ApplicantId, ct);
+                var profile = await ApplicantProfiles.LoadAsync(people, request.ApplicantId, ct);
                 if (action == RequestAction.Submit) await SubmitAsync(request, service, profile, actor, ct);
                 else
                 {
@@ -248,7 +250,7 @@ public sealed class RequestWorkflow(
         RecordDecision(request, service, LedgerEventTypes.RequestDecided, "approve", actor, reason);
         request.FirstSignerId = null;
         request.StepIndex++;
-        var profile = await ApplicantProfiles.LoadAsync(db, request.ApplicantId, ct);
+        var profile = await ApplicantProfiles.LoadAsync(people, request.ApplicantId, ct);
         await AdvanceAsync(request, service, profile, ct);
     }
 

@@ -13,6 +13,7 @@ using Adal.Features.Records;
 using Adal.Features.Requests;
 using Adal.Features.Seeding;
 using Adal.Features.Sla;
+using Adal.Features.University;
 using Adal.Features.Verification;
 using Adal.Platform.Identity;
 using Adal.Platform.Localization;
@@ -56,6 +57,7 @@ public static class AdalHost
         services.AddSingleton<OfficerLoads>();
         services.AddSingleton<RequestViewCache>();
         services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<RequestViewCache>().Changes);
+        services.AddScoped<PersonReads>();
         services.AddScoped<Notifier>();
         services.AddScoped<DocumentIssuer>();
         services.AddScoped<RequestWorkflow>();
