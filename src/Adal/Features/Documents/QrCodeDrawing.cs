@@ -1,4 +1,3 @@
-using QRCoder;
 using SkiaSharp;
 
 namespace Adal.Features.Documents;
@@ -39,18 +38,6 @@ internal static class QrCodeDrawing
         page.FillGrid(origin.X, origin.Y, module, runs);
     }
 
-    /// <summary>The symbol's dark modules, without any margin (QRCoder adds its own quiet zone; it is cut off here and drawn explicitly above).</summary>
-    internal static bool[,] Modules(string text)
-    {
-        using var generator = new QRCodeGenerator();
-        using var data = generator.CreateQrCode(text, QRCodeGenerator.ECCLevel.M);
-        var symbolSize = 17 + 4 * data.Version;
-        var padding = (data.ModuleMatrix.Count - symbolSize) / 2;
-
-        var modules = new bool[symbolSize, symbolSize];
-        for (var row = 0; row < symbolSize; row++)
-            for (var column = 0; column < symbolSize; column++)
-                modules[row, column] = data.ModuleMatrix[row + padding][column + padding];
-        return modules;
-    }
+    /// <summary>The symbol's dark modules, without any margin: the quiet zone is drawn explicitly above.</summary>
+    internal static bool[,] Modules(string text) => QrEncoder.Encode(text);
 }
