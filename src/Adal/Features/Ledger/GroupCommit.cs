@@ -41,6 +41,7 @@ internal static class GroupCommit
 
         public async Task<int> SaveAsync(UnitOfWork unit)
         {
+            unit.FindAdded();
             bool lead;
             lock (_sync)
             {
@@ -100,7 +101,7 @@ internal static class GroupCommit
         {
             // Units that only add go first, written together; their entries take the first indexes of the batch.
             var together = 0;
-            foreach (var unit in batch) if (unit.OnlyAdds()) together++;
+            foreach (var unit in batch) if (unit.Added is not null) together++;
             if (together > 0 && together < batch.Count) batch = [.. batch.Where(u => u.Added is not null), .. batch.Where(u => u.Added is null)];
             PrepareAll(batch, knownSize ?? await UniversityLog.SizeAsync(ledgerDb, tenantId, ct));
             await LedgerAppender.BeginAsync(ledgerDb, ct);

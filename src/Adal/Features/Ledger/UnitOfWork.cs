@@ -69,11 +69,12 @@ internal sealed class UnitOfWork(AdalDb db, IReadOnlyList<PendingEntry> pending,
     /// <summary>True once the unit's rows went in with the batch's other filings.</summary>
     public bool WrittenTogether { get; private set; }
 
-    public bool OnlyAdds()
+    /// <summary>Finds <see cref="Added"/>, in the request's own thread before the unit joins the queue: the batch's leader
+    /// works alone while the batch waits, and this was the largest part of its work that needs no lock.</summary>
+    public void FindAdded()
     {
         // A caller that accepts the changes itself afterwards expects EF Core's own save (and its generated keys).
         Added = acceptAllChangesOnSuccess ? AddedRows.Of(db) : null;
-        return Added is not null;
     }
 
     public void WroteTogether()
