@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Buffers.Text;
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
@@ -18,7 +20,8 @@ internal sealed class PdfFont
     public const int ObjectCount = 5;
 
     private readonly string name;
-    private readonly string[] advances;
+    private readonly byte[][] advances; // per glyph, as the PDF number written in the width array
+    private readonly byte[] widthsHead;
     private readonly float[] advanceUnits; // per glyph, in thousandths of the font size
     private readonly ushort[] glyphOf; // per character of the Basic Multilingual Plane, 0 for none
     private readonly int descendant;
@@ -36,11 +39,13 @@ internal sealed class PdfFont
         Resource = resource;
         using var measure = new SKFont(typeface, 1000f) { Hinting = SKFontHinting.None, Subpixel = true, LinearMetrics = true };
         advanceUnits = measure.GetGlyphWidths(Enumerable.Range(0, typeface.GlyphCount).Select(g => (ushort)g).ToArray());
-        advances = advanceUnits.Select(PdfPage.Number).ToArray();
+        advances = advanceUnits.Select(width => Encoding.ASCII.GetBytes(PdfPage.Number(width))).ToArray();
         var metrics = measure.Metrics;
         name = "ADALKZ+" + typeface.FamilyName.Replace(" ", "", StringComparison.Ordinal) + (typeface.IsBold ? "-Bold" : "");
         (descendant, var descriptorObject, fontFile) = (firstObject + 1, firstObject + 2, firstObject + 3);
 
+        widthsHead = Encoding.ASCII.GetBytes(PdfWriter.Invariant($"{descendant} 0 obj\n<< /Type /Font /Subtype /CIDFontType2 /BaseFont /{name} ")
+            + PdfWriter.Invariant($"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor {descendant + 1} 0 R /CIDToGIDMap /Identity /W ["));
         head = Encoding.ASCII.GetBytes(PdfWriter.Invariant(
             $"{firstObject} 0 obj\n<< /Type /Font /Subtype /Type0 /BaseFont /{name} /Encoding /Identity-H /DescendantFonts [{descendant} 0 R] /ToUnicode {fontFile + 1} 0 R >>\nendobj\n"));
         var box = string.Join(' ', new[] { metrics.XMin, -metrics.Bottom, metrics.XMax, -metrics.Top }.Select(PdfPage.Number));
@@ -101,25 +106,7 @@ internal sealed class PdfFont
         var offsets = new List<int> { 0 };
         output.Write(head);
         offsets.Add(output.Position);
-        var widths = new StringBuilder(2048);
-        widths.Append(CultureInfo.InvariantCulture, $"{descendant} 0 obj\n<< /Type /Font /Subtype /CIDFontType2 /BaseFont /{name} ")
-            .Append(CultureInfo.InvariantCulture, $"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor {descendant + 1} 0 R /CIDToGIDMap /Identity /W [");
-        var previous = -2;
-        for (var glyph = 0; glyph < used.Length; glyph++)
-        {
-            if (!used[glyph]) continue;
-            if (glyph != previous + 1)
-            {
-                if (previous >= 0) widths.Append("] ");
-                widths.Append(glyph).Append(" [");
-            }
-            else widths.Append(' ');
-            widths.Append(advances[glyph]);
-            previous = glyph;
-        }
-        if (previous >= 0) widths.Append(']');
-        widths.Append("] >>\nendobj\n");
-        output.Ascii(widths.ToString());
+        output.Write(Widths(used));
         offsets.Add(output.Position);
         output.Write(descriptor);
 
@@ -137,6 +124,37 @@ internal sealed class PdfFont
             output.Write(tail);
         }
         return (output, [.. offsets]);
+    }
+
+    [ThreadStatic] private static ArrayBufferWriter<byte>? widthsScratch;
+
+    /// <summary>
+    /// The descendant font with the widths of the glyphs <paramref name="used"/> (runs of consecutive glyphs as
+    /// <c>first [w w …]</c>), written as bytes: built through strings, it was a twelfth of what a certificate allocated.
+    /// </summary>
+    private byte[] Widths(bool[] used)
+    {
+        var widths = widthsScratch ??= new ArrayBufferWriter<byte>(8192);
+        widths.ResetWrittenCount();
+        widths.Write(widthsHead);
+        var previous = -2;
+        for (var glyph = 0; glyph < used.Length; glyph++)
+        {
+            if (!used[glyph]) continue;
+            if (glyph != previous + 1)
+            {
+                if (previous >= 0) widths.Write("] "u8);
+                Utf8Formatter.TryFormat(glyph, widths.GetSpan(11), out var written);
+                widths.Advance(written);
+                widths.Write(" ["u8);
+            }
+            else widths.Write(" "u8);
+            widths.Write(advances[glyph]);
+            previous = glyph;
+        }
+        if (previous >= 0) widths.Write("]"u8);
+        widths.Write("] >>\nendobj\n"u8);
+        return widths.WrittenSpan.ToArray();
     }
 
     /// <summary>The font file cut down to <paramref name="used"/> and the ToUnicode map, as two objects; where the second starts.</summary>

@@ -19,23 +19,7 @@ internal static class QrCodeDrawing
         var origin = new SKPoint(left + QuietZoneModules * module, top + QuietZoneModules * module);
 
         page.Fill(SKRect.Create(left, top, size, size), gray: 1f);
-
-        // Row runs filled as one shape: no hairline seams between neighbouring modules when a viewer anti-aliases,
-        // which separately drawn squares can show, and a small PDF.
-        var runs = new List<(int Column, int Row, int Length)>();
-        for (var row = 0; row < count; row++)
-        {
-            for (var column = 0; column < count; column++)
-            {
-                if (!modules[row, column])
-                    continue;
-                var runStart = column;
-                while (column + 1 < count && modules[row, column + 1])
-                    column++;
-                runs.Add((runStart, row, column + 1 - runStart));
-            }
-        }
-        page.FillGrid(origin.X, origin.Y, module, runs);
+        page.FillGrid(origin.X, origin.Y, module, modules);
     }
 
     /// <summary>The symbol's dark modules, without any margin: the quiet zone is drawn explicitly above.</summary>
