@@ -23,22 +23,36 @@ public sealed class ModelTableWriter<T> : IDisposable where T : class
 
     private sealed record Column(string Name, RelationalTypeMapping Mapping, IClrPropertyGetter Getter, bool Nullable);
 
-    /// <param name="rowsPerStatement">Rows in one INSERT; by default as many as keep a statement under the providers' parameter limits.</param>
-    public ModelTableWriter(DbContext db, DbConnection connection, int? rowsPerStatement = null)
+    private sealed record TableShape(Column[] Columns, string InsertPrefix);
+
+    // The group commit makes a writer per table for every batch: the table's shape is worked out once and kept on the
+    // model's entity type (SQLite and PostgreSQL models can share a process).
+    private static TableShape Shape(DbContext db)
     {
-        _connection = connection;
         var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
+        return entity.GetOrAddRuntimeAnnotationValue("Adal:TableShape", static context => Table(context!.Model.FindEntityType(typeof(T))!, context), db);
+    }
+
+    private static TableShape Table(IEntityType entity, DbContext db)
+    {
         var table = entity.GetTableName() ?? throw new InvalidOperationException($"{typeof(T).Name} has no table.");
         var store = StoreObjectIdentifier.Table(table, entity.GetSchema());
         var sql = db.GetService<ISqlGenerationHelper>();
-        _columns = entity.GetProperties()
+        var columns = entity.GetProperties()
             // Database-generated keys (a transition's sequence number) are left to the database, as EF Core does.
             .Where(p => !(p.IsPrimaryKey() && p.ValueGenerated == ValueGenerated.OnAdd && p.ClrType == typeof(long)))
             .Select(p => p.IsShadowProperty()
                 ? throw new NotSupportedException($"{typeof(T).Name}.{p.Name} is a shadow property; the writer reads CLR properties only.")
                 : new Column(p.GetColumnName(store)!, (RelationalTypeMapping)p.GetTypeMapping(), p.GetGetter(), p.IsNullable))
             .ToArray();
-        _insertPrefix = $"INSERT INTO {sql.DelimitIdentifier(table, entity.GetSchema())} ({string.Join(", ", _columns.Select(c => sql.DelimitIdentifier(c.Name)))}) VALUES ";
+        return new(columns, $"INSERT INTO {sql.DelimitIdentifier(table, entity.GetSchema())} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)))}) VALUES ");
+    }
+
+    /// <param name="rowsPerStatement">Rows in one INSERT; by default as many as keep a statement under the providers' parameter limits.</param>
+    public ModelTableWriter(DbContext db, DbConnection connection, int? rowsPerStatement = null)
+    {
+        _connection = connection;
+        (_columns, _insertPrefix) = Shape(db);
         // PostgreSQL: many rows per statement, since each statement is a round trip (and under its 65,535-parameter limit).
         // SQLite: sixteen rows per execution of one prepared statement. It has no round trip, but each execution has a fixed
         // cost (measured: +10% rows/s over one row per execution), and binding parameters by name scans the statement's
