@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Adal.Features.Ledger;
 using Adal.Ledger;
 using Adal.Features.Notifications;
+using Adal.Features.Requests;
 using Adal.Platform.Identity;
 using Adal.Platform.Persistence;
 using Adal.Tests.Infrastructure;
@@ -78,6 +79,46 @@ public abstract class GroupCommitTests<TApp>(TApp app) where TApp : AdalApp
         });
         Assert.Equal(2, added);
         Assert.Null(afterChange);
+    }
+
+    [Fact]
+    public async Task Inserted_rows_are_written_as_they_are_only_when_nothing_else_changed_and_their_keys_agree()
+    {
+        var (untracked, misnamed, misnamedFixed, beside, besideTracked) = await app.InDemoAsync(async (_, db) =>
+        {
+            var user = await db.Users.FirstAsync(u => u.Email == "student@demo.local");
+            ServiceRequest NewRequest(Guid? transitionRequestId = null)
+            {
+                var request = new ServiceRequest { Id = Guid.CreateVersion7(), TenantId = user.TenantId, ServiceSlug = "certificate-of-study", ApplicantId = user.Id, CreatedAt = DateTime.UtcNow };
+                request.Transitions.Add(new RequestTransition { TenantId = user.TenantId, RequestId = transitionRequestId ?? request.Id, Action = "create", At = DateTime.UtcNow });
+                return request;
+            }
+
+            // A filing's rows: nothing else changed, the timeline names its request. Written without EF Core tracking them.
+            db.Insert(NewRequest());
+            var untracked = (AddedRows.Of(db)?.Count, db.ChangeTracker.Entries().Count(e => e.State == EntityState.Added));
+            db.ForgetInserted();
+
+            // A timeline row that names another request: EF Core decides, and its fix-up gives the row its request.
+            var misnamedRequest = NewRequest(transitionRequestId: Guid.NewGuid());
+            db.Insert(misnamedRequest);
+            var misnamed = (AddedRows.Of(db)?.Count, db.ChangeTracker.Entries().Count(e => e.State == EntityState.Added));
+            var misnamedFixed = misnamedRequest.Transitions[0].RequestId == misnamedRequest.Id;
+            db.ChangeTracker.Clear();
+
+            // Beside a change to an existing row: the unit goes EF Core's way, with the inserted rows tracked as added.
+            (await db.Users.FirstAsync(u => u.Id == user.Id)).FullName += " Jr";
+            db.Insert(NewRequest());
+            var beside = AddedRows.Of(db)?.Count;
+            var besideTracked = db.ChangeTracker.Entries().Count(e => e.State == EntityState.Added);
+            db.ChangeTracker.Clear();
+            return (untracked, misnamed, misnamedFixed, beside, besideTracked);
+        });
+        Assert.Equal((2, 0), untracked);
+        Assert.Equal((2, 2), misnamed);
+        Assert.True(misnamedFixed);
+        Assert.Null(beside);
+        Assert.Equal(2, besideTracked);
     }
 
     [Fact]

@@ -97,7 +97,7 @@ public sealed class DocumentIssuer(AdalDb db, TimeProvider clock, IConfiguration
                 .Committed("holder", holderName)
                 .Committed("request", request.Id.ToString());
         });
-        db.Documents.Add(document);
+        db.Insert(document);
         return document;
     }
 

@@ -90,7 +90,11 @@ internal sealed class UnitOfWork(AdalDb db, IReadOnlyList<PendingEntry> pending,
         if (_failure is not null || !acceptAllChangesOnSuccess) return;
         // Rows written together are not EF Core's to accept (a transition's number was given by the database, unread):
         // the context lets go of them, and a later read in the same scope reads them back as saved.
-        if (WrittenTogether) db.ChangeTracker.Clear();
+        if (WrittenTogether)
+        {
+            db.ChangeTracker.Clear();
+            db.ForgetInserted();
+        }
         else db.ChangeTracker.AcceptAllChanges();
     }
 

@@ -30,7 +30,7 @@ public sealed class Notifier(AdalDb db, TenantContext tenant, TimeProvider clock
     private void Add(Guid userId, string language, string subjectKey, string bodyKey, string? link, object[] args)
     {
         args = args.Select(a => a is LocalizedText text ? text.In(language) : a).ToArray();
-        db.Notifications.Add(new Notification
+        db.Insert(new Notification
         {
             Id = Guid.NewGuid(),
             TenantId = tenant.Required,

@@ -61,7 +61,7 @@ public sealed class RequestWorkflow(
             CreatedAt = now,
         };
         AttachFiles(request, files, now);
-        db.Requests.Add(request);
+        db.Insert(request);
         Record(request, RequestState.Draft, "create", applicant, null);
         if (submit) await SubmitAsync(request, service, profile, applicant, ct);
         await db.SaveChangesAsync(ct);
@@ -365,7 +365,8 @@ public sealed class RequestWorkflow(
     private void Record(ServiceRequest request, RequestState from, string action, Actor? actor, string? reason, Guid? assignee = null, RequestState? to = null)
     {
         request.Revision++;
-        db.Transitions.Add(new RequestTransition
+        // Into the request's timeline: a new request's rows are written as they are, a tracked one's found by EF Core.
+        request.Transitions.Add(new RequestTransition
         {
             TenantId = request.TenantId,
             RequestId = request.Id,

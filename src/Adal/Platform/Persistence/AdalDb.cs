@@ -25,6 +25,7 @@ public abstract class AdalDb(DbContextOptions options) : DbContext(options)
 {
     private TenantContext tenant = new();
     private LedgerRecorder ledger = new(TimeProvider.System);
+    private readonly List<object> inserted = [];
 
     /// <summary>Gives this context to a scope: its university, its unit of work's ledger events; bulk rows a
     /// previous user left unsaved are dropped.</summary>
@@ -33,22 +34,57 @@ public abstract class AdalDb(DbContextOptions options) : DbContext(options)
         tenant = scopeTenant;
         ledger = scopeLedger;
         BulkRows.Discard(this);
+        inserted.Clear();
         return this;
     }
+
+    /// <summary>
+    /// Adds a new row, with the new rows in its collections (a request's timeline and attachments). When the unit of
+    /// work only adds, the group commit writes these rows without EF Core ever tracking them (tracking a filing's eight
+    /// objects was a fifteenth of its CPU); otherwise they join the change tracker before EF Core saves, exactly as
+    /// <c>DbSet.Add</c> would have added them.
+    /// </summary>
+    public void Insert(object entity) => inserted.Add(entity);
+
+    /// <summary>The rows given to <see cref="Insert"/> and not yet tracked or written.</summary>
+    internal IReadOnlyList<object> Inserted => inserted;
+
+    /// <summary>Hands the inserted rows to the change tracker, before EF Core saves.</summary>
+    internal void TrackInserted()
+    {
+        if (inserted.Count == 0) return;
+        foreach (var entity in inserted) Add(entity);
+        inserted.Clear();
+    }
+
+    /// <summary>The inserted rows were written (by the group commit): nothing is left to track.</summary>
+    internal void ForgetInserted() => inserted.Clear();
 
     /// <summary>Saves the unit of work; when it recorded ledger events, appends them in the same transaction.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        if (!ledger.HasPending) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (!ledger.HasPending)
+        {
+            TrackInserted();
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
         return await LedgerAppender.SaveWithLedgerAsync(this, tenant.Required, ledger.TakeAll(), acceptAllChangesOnSuccess, cancellationToken);
     }
 
     /// <summary>The unit of work's own rows, without its ledger events: what the appender saves inside its transaction.</summary>
-    internal Task<int> SaveRowsAsync(bool acceptAllChangesOnSuccess, CancellationToken ct) => base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+    internal Task<int> SaveRowsAsync(bool acceptAllChangesOnSuccess, CancellationToken ct)
+    {
+        TrackInserted();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+    }
 
     /// <summary>Synchronous saves cannot take part in the ledger's locking; a unit of work with events must save asynchronously.</summary>
-    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        ledger.HasPending ? throw new InvalidOperationException("Ledger events are pending: use SaveChangesAsync.") : base.SaveChanges(acceptAllChangesOnSuccess);
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        if (ledger.HasPending) throw new InvalidOperationException("Ledger events are pending: use SaveChangesAsync.");
+        TrackInserted();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
 
     private Guid? CurrentTenantId => tenant.TenantId;
 

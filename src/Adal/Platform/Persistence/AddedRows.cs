@@ -17,7 +17,6 @@ public sealed class AddedRows
     private static readonly MethodInfo WriteTableMethod = typeof(AddedRows).GetMethod(nameof(WriteTableAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
     private static readonly ConcurrentDictionary<Type, Func<DbContext, DbConnection, List<object>, DbTransaction, CancellationToken, Task>> Writers = new();
     private static readonly ConcurrentDictionary<(IModel, Type), int> Depths = new();
-    private static readonly ConcurrentDictionary<IEntityType, bool> WritableTypes = new();
 
     private readonly Dictionary<IEntityType, List<object>> _rows = [];
 
@@ -27,21 +26,65 @@ public sealed class AddedRows
     /// The rows <paramref name="db"/> would insert, when saving it inserts and nothing else; null when it also updates or
     /// deletes, has bulk rows pending, or adds an entity the writer cannot write (shadow properties, owned types).
     /// </summary>
-    public static AddedRows? Of(DbContext db)
+    public static AddedRows? Of(AdalDb db)
     {
         if (BulkRows.HasPending(db)) return null;
+        if (db.Inserted.Count > 0)
+        {
+            // Rows that EF Core never tracked, when nothing else changed (a filing): written as they are.
+            if (!db.ChangeTracker.HasChanges() && OfInserted(db) is { } rows) return rows;
+            db.TrackInserted();
+        }
         // Entries() detects changes itself when the context does so automatically; twice was a tenth of a filing's commit.
         if (!db.ChangeTracker.AutoDetectChangesEnabled) db.ChangeTracker.DetectChanges();
         var added = new AddedRows();
         foreach (var entry in db.ChangeTracker.Entries())
         {
             if (entry.State == EntityState.Unchanged) continue;
-            if (entry.State != EntityState.Added || !WritableTypes.GetOrAdd(entry.Metadata, Writable)) return null;
+            if (entry.State != EntityState.Added || !entry.Metadata.GetOrAddRuntimeAnnotationValue("Adal:Writable", static t => Writable(t!), entry.Metadata)) return null;
             if (!added._rows.TryGetValue(entry.Metadata, out var rows)) added._rows[entry.Metadata] = rows = [];
             rows.Add(entry.Entity);
             added.Count++;
         }
         return added.Count > 0 ? added : null;
+    }
+
+    private static AddedRows? OfInserted(AdalDb db)
+    {
+        var added = new AddedRows();
+        var seen = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        foreach (var entity in db.Inserted)
+            if (!added.AddWithDependents(db.Model, entity, seen)) return null;
+        return added;
+    }
+
+    /// <summary>
+    /// Adds <paramref name="entity"/> and the rows in its collections, as <c>DbSet.Add</c> would, when that needs no
+    /// judgement: false (EF Core decides) for a reference to another row, which may exist, or a dependent whose foreign
+    /// key does not already name its principal.
+    /// </summary>
+    private bool AddWithDependents(IModel model, object entity, HashSet<object> seen)
+    {
+        if (!seen.Add(entity)) return true;
+        var type = model.FindEntityType(entity.GetType());
+        if (type is null || !type.GetOrAddRuntimeAnnotationValue("Adal:Writable", static t => Writable(t!), type)) return false;
+        if (!_rows.TryGetValue(type, out var rows)) _rows[type] = rows = [];
+        rows.Add(entity);
+        Count++;
+        foreach (var navigation in type.GetNavigations())
+        {
+            if (navigation.GetGetter().GetClrValue(entity) is not { } value) continue;
+            if (!navigation.IsCollection || navigation.IsOnDependent) return false;
+            var key = navigation.ForeignKey;
+            foreach (var dependent in (System.Collections.IEnumerable)value)
+            {
+                for (var i = 0; i < key.Properties.Count; i++)
+                    if (!Equals(key.Properties[i].GetGetter().GetClrValue(dependent), key.PrincipalKey.Properties[i].GetGetter().GetClrValue(entity)))
+                        return false;
+                if (!AddWithDependents(model, dependent, seen)) return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>Writes the rows of <paramref name="units"/>, table by table, principals before the rows that refer to them.</summary>
