@@ -29,14 +29,15 @@ public sealed class AddedRows
     public static AddedRows? Of(AdalDb db)
     {
         if (BulkRows.HasPending(db)) return null;
+        // HasChanges() and Entries() detect changes themselves when the context does so automatically (detecting twice
+        // was a tenth of a filing's commit); a context that does not is asked once here.
+        if (!db.ChangeTracker.AutoDetectChangesEnabled) db.ChangeTracker.DetectChanges();
         if (db.Inserted.Count > 0)
         {
             // Rows that EF Core never tracked, when nothing else changed (a filing): written as they are.
             if (!db.ChangeTracker.HasChanges() && OfInserted(db) is { } rows) return rows;
             db.TrackInserted();
         }
-        // Entries() detects changes itself when the context does so automatically; twice was a tenth of a filing's commit.
-        if (!db.ChangeTracker.AutoDetectChangesEnabled) db.ChangeTracker.DetectChanges();
         var added = new AddedRows();
         foreach (var entry in db.ChangeTracker.Entries())
         {
