@@ -41,7 +41,7 @@ public abstract class AdalDb(DbContextOptions options) : DbContext(options)
     /// <summary>
     /// Adds a new row, with the new rows in its collections (a request's timeline and attachments). When the unit of
     /// work only adds, the group commit writes these rows without EF Core ever tracking them (tracking a filing's eight
-    /// objects was a fifteenth of its CPU); otherwise they join the change tracker before EF Core saves, exactly as
+    /// objects was about a tenth of its CPU); otherwise they join the change tracker before EF Core saves, exactly as
     /// <c>DbSet.Add</c> would have added them.
     /// </summary>
     public void Insert(object entity) => inserted.Add(entity);
