@@ -35,15 +35,16 @@ public sealed class DocumentIssuer(AdalDb db, TimeProvider clock, IConfiguration
         var now = clock.GetUtcNow().UtcDateTime;
         var tenant = await tenants.GetAsync(db, request.TenantId, ct) ?? throw new InvalidOperationException($"University {request.TenantId} is missing.");
         var holder = await people.FindAsync(request.ApplicantId, ct) ?? throw new InvalidOperationException($"Applicant {request.ApplicantId} is missing.");
-        var (holderName, student, programme, faculty) = (holder.FullName, holder.Student, holder.Programme, holder.Faculty);
+        var holderName = holder.FullName;
+        var student = holder.Student;
         var number = NewNumber(tenant.Slug, now);
         var culture = Languages.Culture(language);
         var values = new Dictionary<string, string>
         {
             ["fullName"] = holderName,
             ["studentNumber"] = student?.StudentNumber ?? "",
-            ["programme"] = programme?.Name(language) ?? "",
-            ["faculty"] = faculty?.Name(language) ?? "",
+            ["programme"] = holder.Programme?.Name(language) ?? "",
+            ["faculty"] = holder.Faculty?.Name(language) ?? "",
             ["year"] = student?.Year.ToString(culture) ?? "",
             ["date"] = TimeZoneInfo.ConvertTimeFromUtc(now, sla.Calendar.TimeZone).ToString("d MMMM yyyy", culture),
             ["documentNumber"] = number,

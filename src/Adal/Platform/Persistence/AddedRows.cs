@@ -42,7 +42,7 @@ public sealed class AddedRows
         foreach (var entry in db.ChangeTracker.Entries())
         {
             if (entry.State == EntityState.Unchanged) continue;
-            if (entry.State != EntityState.Added || !entry.Metadata.GetOrAddRuntimeAnnotationValue("Adal:Writable", static t => Writable(t!), entry.Metadata)) return null;
+            if (entry.State != EntityState.Added || !Writable(entry.Metadata)) return null;
             if (!added._rows.TryGetValue(entry.Metadata, out var rows)) added._rows[entry.Metadata] = rows = [];
             rows.Add(entry.Entity);
             added.Count++;
@@ -68,7 +68,7 @@ public sealed class AddedRows
     {
         if (!seen.Add(entity)) return true;
         var type = model.FindEntityType(entity.GetType());
-        if (type is null || !type.GetOrAddRuntimeAnnotationValue("Adal:Writable", static t => Writable(t!), type)) return false;
+        if (type is null || !Writable(type)) return false;
         if (!_rows.TryGetValue(type, out var rows)) _rows[type] = rows = [];
         rows.Add(entity);
         Count++;
@@ -112,8 +112,10 @@ public sealed class AddedRows
         await writer.WriteAsync(rows.ConvertAll(r => (T)r), transaction, ct);
     }
 
+    /// <summary>Whether the writer can write the type's rows: worked out once per type and kept on the model.</summary>
     private static bool Writable(IEntityType type) =>
-        !type.IsOwned() && type.GetProperties().All(p => !p.IsShadowProperty()) && type.GetNavigations().All(n => !n.TargetEntityType.IsOwned());
+        type.GetOrAddRuntimeAnnotationValue("Adal:Writable", static t => !t!.IsOwned() && t.GetProperties().All(p => !p.IsShadowProperty())
+            && t.GetNavigations().All(n => !n.TargetEntityType.IsOwned()), type);
 
     /// <summary>How many foreign keys away from a table that refers to no other: tables are written in this order.</summary>
     private static int Depth(IEntityType type) => Depths.GetOrAdd((type.Model, type.ClrType), _ => Depth(type, []));

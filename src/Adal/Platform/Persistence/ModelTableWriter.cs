@@ -30,7 +30,7 @@ public sealed class ModelTableWriter<T> : IDisposable where T : class
     private static TableShape Shape(DbContext db)
     {
         var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
-        return entity.GetOrAddRuntimeAnnotationValue("Adal:TableShape", static context => Table(context!.Model.FindEntityType(typeof(T))!, context), db);
+        return entity.GetOrAddRuntimeAnnotationValue("Adal:TableShape", static arg => Table(arg.entity, arg.db), (entity, db));
     }
 
     private static TableShape Table(IEntityType entity, DbContext db)
