@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Adal.Features.Documents;
 using Adal.Features.Ledger;
 using Adal.Ledger;
 using Adal.Features.Notifications;
@@ -58,7 +59,8 @@ public abstract class GroupCommitTests<TApp>(TApp app) where TApp : AdalApp
             Assert.True(LedgerEntry.TryDecode(leaf, out var entry, out _));
             Assert.Equal(LedgerEventTypes.DocumentIssued, entry!.EventType);
             Assert.Equal(document.Number, entry.Field("document")!.AsText());
-            Assert.Equal(SHA256.HashData(document.Pdf), entry.Field("sha256")!.Value.ToArray());
+            var pdf = await app.InDemoAsync((services, db) => services.GetRequiredService<DocumentFiles>().PdfAsync(db, document, default));
+            Assert.Equal(SHA256.HashData(pdf), entry.Field("sha256")!.Value.ToArray());
         }
         var audit = await app.InDemoAsync((_, db) => new LedgerAudit(db).RunAsync(tenant, "demo", default));
         Assert.True(audit.Intact, audit.Divergence);

@@ -65,14 +65,14 @@ public abstract class LedgerAuditTests<TApp>(TApp app) where TApp : AdalApp
 
         // 4. An issued PDF replaced in the documents table (the log itself untouched).
         var document = await app.InDemoAsync((_, db) => db.Documents.AsNoTracking().OrderBy(d => d.IssuedAt).FirstAsync());
-        var forged = document.Pdf.ToArray();
+        var forged = document.StoredPdf.ToArray();
         forged[forged.Length / 2] ^= 0x01;
-        await app.InDemoAsync((_, db) => db.Documents.Where(d => d.Number == document.Number).ExecuteUpdateAsync(u => u.SetProperty(d => d.Pdf, forged)));
+        await app.InDemoAsync((_, db) => db.Documents.Where(d => d.Number == document.Number).ExecuteUpdateAsync(u => u.SetProperty(d => d.StoredPdf, forged)));
         var afterForgery = await AuditAsync();
         Assert.False(afterForgery.Intact);
         Assert.Contains(document.Number, afterForgery.Divergence);
         Assert.Equal(document.LedgerIndex, afterForgery.LeafIndex);
-        await app.InDemoAsync((_, db) => db.Documents.Where(d => d.Number == document.Number).ExecuteUpdateAsync(u => u.SetProperty(d => d.Pdf, document.Pdf)));
+        await app.InDemoAsync((_, db) => db.Documents.Where(d => d.Number == document.Number).ExecuteUpdateAsync(u => u.SetProperty(d => d.StoredPdf, document.StoredPdf)));
         Assert.True((await AuditAsync()).Intact);
     }
 

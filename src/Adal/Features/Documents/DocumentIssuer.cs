@@ -17,10 +17,11 @@ namespace Adal.Features.Documents;
 
 /// <summary>
 /// Renders the document a service issues from its template and the university's record of the applicant,
-/// numbers it, stores the PDF with its SHA-256, in the same unit of work as the decision that issues it.
+/// numbers it, stores the PDF (the parts every document shares once: <see cref="DocumentFiles"/>) with its SHA-256,
+/// in the same unit of work as the decision that issues it.
 /// </summary>
 public sealed class DocumentIssuer(AdalDb db, TimeProvider clock, IConfiguration configuration, SlaClock sla, LedgerRecorder ledger, RecordDocuments records,
-    TenantDirectory tenants, PersonReads people)
+    TenantDirectory tenants, PersonReads people, DocumentFiles files)
 {
     // Crockford's base32 without I, L, O, U: no letters a reader confuses when typing a number from paper.
     private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -77,17 +78,18 @@ public sealed class DocumentIssuer(AdalDb db, TimeProvider clock, IConfiguration
             Title = template.Title.In(language),
             Language = language,
             Sha256 = "",
-            Pdf = [],
+            StoredPdf = [],
             IssuedAt = now,
         };
         // The PDF prints its own ledger index, known only inside the group commit: all but that line is drawn now, and
         // the commit finishes the file (a fraction of its cost) with the index.
         var draft = DocumentPdf.Draft(content);
+        await files.StoreSharedAsync(db, draft, ct);
         ledger.Record(index =>
         {
-            var pdf = draft.Finish(index);
-            var hash = SHA256.HashData(pdf);
-            document.Pdf = pdf;
+            var pdf = draft.FinishFile(index);
+            var hash = pdf.Sha256();
+            document.StoredPdf = DocumentFile.Pack(pdf);
             document.Sha256 = Convert.ToHexStringLower(hash);
             document.LedgerIndex = index;
             return new LedgerDraft(LedgerEventTypes.DocumentIssued, now)

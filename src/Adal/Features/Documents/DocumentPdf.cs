@@ -76,8 +76,14 @@ public static class DocumentPdf
         internal DocumentDraft(PdfWriter pdf, PdfInfo info, DocumentLabels labels, List<LedgerLine> ledgerLines) =>
             (this.pdf, this.info, this.labels, this.ledgerLines) = (pdf, info, labels, ledgerLines);
 
+        /// <summary>The parts of the file that many documents share (<see cref="DocumentFiles"/> stores them once).</summary>
+        internal IEnumerable<PdfSharedPart> SharedParts => pdf.SharedParts;
+
         /// <summary>The whole file, with the footer of every page printing <paramref name="ledgerIndex"/> (none when null).</summary>
-        public byte[] Finish(long? ledgerIndex)
+        public byte[] Finish(long? ledgerIndex) => FinishFile(ledgerIndex).ToArray();
+
+        /// <summary>As <see cref="Finish"/>, as the file's parts: what is stored leaves out the parts documents share.</summary>
+        internal PdfBuffer FinishFile(long? ledgerIndex)
         {
             using var footer = DocumentTypography.FooterFont();
             foreach (var line in ledgerLines)
@@ -85,7 +91,7 @@ public static class DocumentPdf
                 line.Page.Rewind(line.Mark);
                 if (ledgerIndex is { } index) line.Page.Text(labels.Ledger(index), line.Left, line.Baseline, footer, Muted);
             }
-            return pdf.Write(info);
+            return pdf.WriteFile(info);
         }
     }
 

@@ -30,23 +30,23 @@ public static class DocumentsApi
         return app;
     }
 
-    private static async Task<IResult> Get(string number, HttpContext http, AdalDb db, RequestWorkflow workflow, CancellationToken ct)
+    private static async Task<IResult> Get(string number, HttpContext http, AdalDb db, RequestWorkflow workflow, DocumentFiles files, CancellationToken ct)
     {
         var document = await FindVisibleAsync(number, http, db, workflow, ct);
         if (document is null) return Problems.NotFound("Problem.DocumentNotFound", Languages.Current).ToResult();
         var wantsPdf = http.Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("application/pdf", StringComparison.OrdinalIgnoreCase));
-        if (wantsPdf) return TypedResults.File(document.Pdf, "application/pdf", $"{document.Number}.pdf");
+        if (wantsPdf) return TypedResults.File(await files.PdfAsync(db, document, ct), "application/pdf", $"{document.Number}.pdf");
         return TypedResults.Ok(new DocumentInfo(document.Number, document.Title, document.HolderName, document.ServiceSlug, document.RequestId,
             document.Language, document.IssuedAt, document.Sha256, document.RevokedAt is not null, document.RevokedAt,
             $"/api/documents/{document.Number}/pdf", $"/verify/{document.Number}"));
     }
 
-    private static async Task<IResult> Pdf(string number, HttpContext http, AdalDb db, RequestWorkflow workflow, CancellationToken ct)
+    private static async Task<IResult> Pdf(string number, HttpContext http, AdalDb db, RequestWorkflow workflow, DocumentFiles files, CancellationToken ct)
     {
         var document = await FindVisibleAsync(number, http, db, workflow, ct);
         return document is null
             ? Problems.NotFound("Problem.DocumentNotFound", Languages.Current).ToResult()
-            : TypedResults.File(document.Pdf, "application/pdf", $"{document.Number}.pdf");
+            : TypedResults.File(await files.PdfAsync(db, document, ct), "application/pdf", $"{document.Number}.pdf");
     }
 
     private static async Task<IResult> Revoke(string number, RevokeBody body, HttpContext http, AdalDb db, LedgerRecorder ledger, TimeProvider clock, CancellationToken ct)

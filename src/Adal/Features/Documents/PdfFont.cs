@@ -31,7 +31,7 @@ internal sealed class PdfFont
     private readonly TrueTypeSubset subset;
     private readonly char[] characters; // the character each glyph draws, '\0' for none
     private readonly bool[] common;
-    private readonly byte[] commonTail;
+    private readonly PdfSharedPart commonTail;
     private readonly int commonToUnicodeAt;
 
     public PdfFont(SKTypeface typeface, string file, string resource, int firstObject)
@@ -57,7 +57,8 @@ internal sealed class PdfFont
         // Cutting the font down and deflating it for each document cost as much as the rest of a certificate's PDF; a
         // document that draws only common glyphs (nearly all) gets the font cut down to those, built once.
         common = CommonGlyphs(glyphOf, typeface.GlyphCount);
-        (commonTail, commonToUnicodeAt) = FileAndToUnicode(common, CompressionLevel.SmallestSize);
+        var (tail, toUnicodeAt) = FileAndToUnicode(common, CompressionLevel.SmallestSize);
+        (commonTail, commonToUnicodeAt) = (new PdfSharedPart(tail), toUnicodeAt);
     }
 
     /// <summary>The name in a page's resources: /F1, /F2.</summary>
@@ -114,7 +115,7 @@ internal sealed class PdfFont
         {
             offsets.Add(output.Position);
             offsets.Add(output.Position + commonToUnicodeAt);
-            output.Write(commonTail);
+            output.WriteShared(commonTail);
         }
         else
         {

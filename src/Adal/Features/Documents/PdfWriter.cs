@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
+using System.Security.Cryptography;
 using System.Text;
 using SkiaSharp;
 
@@ -48,6 +49,10 @@ internal sealed class PdfWriter
     /// </summary>
     public void PrepareFonts() => fonts ??= [Regular.Value.Objects(used[Regular.Value]), Bold.Value.Objects(used[Bold.Value])];
 
+    /// <summary>The parts of the file that many documents share, once <see cref="PrepareFonts"/> has built the fonts' objects.</summary>
+    public IEnumerable<PdfSharedPart> SharedParts => (fonts ?? throw new InvalidOperationException("The fonts are not prepared yet."))
+        .SelectMany(font => font.Objects.Shared).Select(shared => shared.Part);
+
     /// <summary>Notes that the document draws <paramref name="glyphs"/> in <paramref name="font"/>.</summary>
     internal void Use(PdfFont font, ReadOnlySpan<ushort> glyphs)
     {
@@ -61,7 +66,10 @@ internal sealed class PdfWriter
     }
 
     /// <summary>The whole file. Nothing in it depends on the clock or on the process, so the same pages give the same bytes.</summary>
-    public byte[] Write(PdfInfo info)
+    public byte[] Write(PdfInfo info) => WriteFile(info).ToArray();
+
+    /// <summary>The whole file as its parts, those every document shares (the fonts' files) marked (<see cref="DocumentFile"/>).</summary>
+    public PdfBuffer WriteFile(PdfInfo info)
     {
         var (regular, bold) = (Regular.Value, Bold.Value);
         var contents = pages.Select(page => Deflate(page.Content())).ToList();
@@ -114,7 +122,7 @@ internal sealed class PdfWriter
             table.Append(Invariant($"{offset:D10} 00000 n \n"));
         table.Append(Invariant($"trailer\n<< /Size {objects} /Root 1 0 R /Info 3 0 R >>\nstartxref\n{xref}\n%%EOF\n"));
         output.Ascii(table.ToString());
-        return output.ToArray();
+        return output;
     }
 
     internal static PdfFont FontFor(SKFont font)
@@ -146,13 +154,21 @@ internal sealed class PdfWriter
 /// <summary>
 /// The bytes of a PDF being written, as a list of parts copied once into an array of the file's exact size: no growing
 /// buffer (a ~100 KB one would sit on the large object heap and cost gen-2 collections), and the fonts' objects, the
-/// same for every document, are referenced rather than copied until then.
+/// same for every document, are referenced rather than copied until then. Parts written with <see cref="WriteShared"/>
+/// are the same bytes in many documents, and are stored once (<see cref="DocumentFile"/>).
 /// </summary>
 internal sealed class PdfBuffer
 {
     private readonly List<byte[]> parts = new(64);
+    private List<(int At, PdfSharedPart Part)>? shared;
 
     public int Position { get; private set; }
+
+    /// <summary>The shared parts in the file, and where each starts in it.</summary>
+    public IReadOnlyList<(int At, PdfSharedPart Part)> Shared => shared ?? [];
+
+    /// <summary>The parts in order; <see cref="Shared"/> parts are among them as their own arrays.</summary>
+    public IReadOnlyList<byte[]> Parts => parts;
 
     /// <summary>Adds <paramref name="bytes"/>, which must not change afterwards.</summary>
     public void Write(byte[] bytes)
@@ -161,9 +177,17 @@ internal sealed class PdfBuffer
         Position += bytes.Length;
     }
 
+    /// <summary>Adds a part that many documents share.</summary>
+    public void WriteShared(PdfSharedPart part)
+    {
+        (shared ??= []).Add((Position, part));
+        Write(part.Bytes);
+    }
+
     /// <summary>Adds the parts of <paramref name="other"/>, which must not change afterwards.</summary>
     public void Append(PdfBuffer other)
     {
+        foreach (var (at, part) in other.Shared) (shared ??= []).Add((Position + at, part));
         parts.AddRange(other.parts);
         Position += other.Position;
     }
@@ -182,4 +206,19 @@ internal sealed class PdfBuffer
         }
         return result;
     }
+
+    /// <summary>The file's SHA-256, from its parts: the file itself is never put together to be stored.</summary>
+    public byte[] Sha256()
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var part in parts) hash.AppendData(part);
+        return hash.GetHashAndReset();
+    }
+}
+
+/// <summary>Bytes that many documents' files hold the same (a font file cut down to the common alphabets), with their SHA-256, which names them in storage.</summary>
+internal sealed class PdfSharedPart(byte[] bytes)
+{
+    public byte[] Bytes { get; } = bytes;
+    public byte[] Sha256 { get; } = SHA256.HashData(bytes);
 }

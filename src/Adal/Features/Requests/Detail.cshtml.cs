@@ -24,11 +24,11 @@ public sealed class RequestDetailModel(AdalDb db, RequestWorkflow workflow) : Pa
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) =>
         await LoadAsync(id, ct) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnGetDocumentAsync(Guid id, CancellationToken ct)
+    public async Task<IActionResult> OnGetDocumentAsync(Guid id, [FromServices] Adal.Features.Documents.DocumentFiles files, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct) || View.DocumentNumber is null) return NotFound();
         var document = await db.Documents.AsNoTracking().FirstAsync(d => d.Number == View.DocumentNumber, ct);
-        return File(document.Pdf, "application/pdf", $"{document.Number}.pdf");
+        return File(await files.PdfAsync(db, document, ct), "application/pdf", $"{document.Number}.pdf");
     }
 
     /// <summary>The issued document as a W3C Verifiable Credential, for a wallet or an employer's verifier.</summary>

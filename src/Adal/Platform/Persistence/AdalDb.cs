@@ -126,6 +126,7 @@ public abstract class AdalDb(DbContextOptions options) : DbContext(options)
     public DbSet<RequestTransition> Transitions => Set<RequestTransition>();
     public DbSet<RequestAttachment> Attachments => Set<RequestAttachment>();
     public DbSet<IssuedDocument> Documents => Set<IssuedDocument>();
+    public DbSet<DocumentPart> DocumentParts => Set<DocumentPart>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<ConflictOfInterestDeclaration> Conflicts => Set<ConflictOfInterestDeclaration>();
     public DbSet<LedgerBundleRow> LedgerBundles => Set<LedgerBundleRow>();

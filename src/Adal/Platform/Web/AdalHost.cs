@@ -60,6 +60,7 @@ public static class AdalHost
         services.AddScoped<PersonReads>();
         services.AddScoped<Notifier>();
         services.AddScoped<DocumentIssuer>();
+        services.AddSingleton<DocumentFiles>();
         services.AddScoped<RequestWorkflow>();
         services.AddScoped<DocumentVerification>();
         services.AddScoped<ProofBundles>();

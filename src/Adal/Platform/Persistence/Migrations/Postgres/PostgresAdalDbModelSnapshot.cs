@@ -86,6 +86,21 @@ namespace Adal.Platform.Persistence.Migrations.Postgres
                     b.ToTable("DefinitionVersions");
                 });
 
+            modelBuilder.Entity("Adal.Features.Documents.DocumentPart", b =>
+                {
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Sha256");
+
+                    b.ToTable("DocumentParts");
+                });
+
             modelBuilder.Entity("Adal.Features.Documents.IssuedDocument", b =>
                 {
                     b.Property<string>("Number")
@@ -111,10 +126,6 @@ namespace Adal.Platform.Persistence.Migrations.Postgres
                     b.Property<long?>("LedgerIndex")
                         .HasColumnType("bigint");
 
-                    b.Property<byte[]>("Pdf")
-                        .IsRequired()
-                        .HasColumnType("bytea");
-
                     b.Property<Guid>("RequestId")
                         .HasColumnType("uuid");
 
@@ -133,6 +144,11 @@ namespace Adal.Platform.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<byte[]>("StoredPdf")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("Pdf");
 
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid");

@@ -81,6 +81,21 @@ namespace Adal.Platform.Persistence.Migrations.Sqlite
                     b.ToTable("DefinitionVersions");
                 });
 
+            modelBuilder.Entity("Adal.Features.Documents.DocumentPart", b =>
+                {
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Sha256");
+
+                    b.ToTable("DocumentParts");
+                });
+
             modelBuilder.Entity("Adal.Features.Documents.IssuedDocument", b =>
                 {
                     b.Property<string>("Number")
@@ -106,10 +121,6 @@ namespace Adal.Platform.Persistence.Migrations.Sqlite
                     b.Property<long?>("LedgerIndex")
                         .HasColumnType("INTEGER");
 
-                    b.Property<byte[]>("Pdf")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
                     b.Property<Guid>("RequestId")
                         .HasColumnType("TEXT");
 
@@ -128,6 +139,11 @@ namespace Adal.Platform.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("StoredPdf")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("Pdf");
 
                     b.Property<Guid>("TenantId")
                         .HasColumnType("TEXT");
