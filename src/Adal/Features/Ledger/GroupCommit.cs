@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Diagnostics.Metrics;
 using Adal.Platform.Persistence;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -93,7 +94,7 @@ internal static class GroupCommit
         var ct = CancellationToken.None;
         var gate = LedgerAppender.Gate(tenantId);
         await gate.WaitAsync(ct);
-        var ledgerDb = leader.Context(batch[0].Db);
+        var ledgerDb = await leader.ContextAsync(batch[0].Db);
         var knownSize = leader.Size;
         leader.Size = null;
         var attached = new List<UnitOfWork>(batch.Count);
@@ -177,12 +178,23 @@ internal static class GroupCommit
         public long? Size { get; set; }
 
         /// <summary>The kept context when it is on the same database as <paramref name="unitDb"/> (tests run several hosts on one university's id).</summary>
-        public AdalDb Context(AdalDb unitDb)
+        public async Task<AdalDb> ContextAsync(AdalDb unitDb)
         {
             var kept = _kept;
             _kept = null;
             var db = unitDb.Sibling(reuse: kept);
-            if (db != kept) Size = null;
+            if (db == kept) return db;
+            Size = null;
+            if (db.Database.IsSqlite())
+            {
+                // On SQLite the leader keeps a connection of its own, outside the pool, open from batch to batch, with
+                // its temporary files in memory: a batch's savepoints and multi-row INSERTs keep the pages they change
+                // in a statement journal, and past 64 KiB SQLite wrote it to a temporary file (as many bytes as the
+                // log itself). The pool would hand the setting on to other connections; this one closes with the context.
+                db.Database.SetConnectionString(new SqliteConnectionStringBuilder(db.Database.GetConnectionString()) { Pooling = false }.ConnectionString);
+                await db.Database.OpenConnectionAsync();
+                await db.Database.ExecuteSqlRawAsync("PRAGMA temp_store=MEMORY;");
+            }
             return db;
         }
 
@@ -192,7 +204,7 @@ internal static class GroupCommit
             _kept = db;
         }
 
-        /// <summary>After a good commit the context is kept, emptied, its connection closed; after a failure it is dropped.</summary>
+        /// <summary>After a good commit the context is kept, emptied (its PostgreSQL connection closed); after a failure it is dropped.</summary>
         public async Task LetGoAsync(AdalDb db)
         {
             if (_kept != db)
@@ -201,7 +213,7 @@ internal static class GroupCommit
                 return;
             }
             db.ChangeTracker.Clear();
-            await db.Database.CloseConnectionAsync();
+            if (!db.Database.IsSqlite()) await db.Database.CloseConnectionAsync();
         }
     }
 
