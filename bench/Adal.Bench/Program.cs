@@ -19,7 +19,7 @@ switch (args.FirstOrDefault())
         Console.Error.WriteLine("  records  import of 100,000 grade rows on SQLite, transcript PDF generated from the record");
         Console.Error.WriteLine("  ledger-durable  appends through the host (SQLite WAL, synchronous=FULL) in batches of 1,000");
         Console.Error.WriteLine("  --quick  small sizes, prints only (docs/benchmarks.md is left alone)");
-        Console.Error.WriteLine("  load     registration day: seeds a fresh database, starts the built host, drives it over HTTP (docs/benchmarks.md)");
+        Console.Error.WriteLine("  load     registration day: seeds a fresh database, starts the built host, drives it over HTTP (docs/benchmarks.md at full size)");
         Console.Error.WriteLine("  --smoke  CI size: 200 students, 2,000 past requests, 5 s on 8 connections; prints only");
         return 2;
 }

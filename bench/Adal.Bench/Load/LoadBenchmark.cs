@@ -67,7 +67,7 @@ internal static class LoadBenchmark
         }
         var run = await RunAsync(options);
         LoadReport.Print(run);
-        if (!options.Smoke && options.HostEnvironment is null) BenchmarkReport.WriteSection($"Registration day: figures ({run.Database})", LoadReport.Markdown(run));
+        if (options.Reportable) BenchmarkReport.WriteSection($"Registration day: figures ({run.Database})", LoadReport.Markdown(run));
         if (run.Errors > 0) Console.Error.WriteLine($"{run.Errors} requests failed.");
         return run.Errors > 0 ? 1 : 0;
     }
