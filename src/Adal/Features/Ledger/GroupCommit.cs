@@ -94,7 +94,17 @@ internal static class GroupCommit
         var ct = CancellationToken.None;
         var gate = LedgerAppender.Gate(tenantId);
         await gate.WaitAsync(ct);
-        var ledgerDb = await leader.ContextAsync(batch[0].Db);
+        AdalDb ledgerDb;
+        try
+        {
+            ledgerDb = await leader.ContextAsync(batch[0].Db);
+        }
+        catch
+        {
+            // No context, no commit: the batch fails (SaveAsync answers it), and the next leader still gets the gate.
+            gate.Release();
+            throw;
+        }
         var knownSize = leader.Size;
         leader.Size = null;
         var attached = new List<UnitOfWork>(batch.Count);
@@ -191,9 +201,17 @@ internal static class GroupCommit
                 // its temporary files in memory: a batch's savepoints and multi-row INSERTs keep the pages they change
                 // in a statement journal, and past 64 KiB SQLite wrote it to a temporary file (as many bytes as the
                 // log itself). The pool would hand the setting on to other connections; this one closes with the context.
-                db.Database.SetConnectionString(new SqliteConnectionStringBuilder(db.Database.GetConnectionString()) { Pooling = false }.ConnectionString);
-                await db.Database.OpenConnectionAsync();
-                await db.Database.ExecuteSqlRawAsync("PRAGMA temp_store=MEMORY;");
+                try
+                {
+                    db.Database.SetConnectionString(new SqliteConnectionStringBuilder(db.Database.GetConnectionString()) { Pooling = false }.ConnectionString);
+                    await db.Database.OpenConnectionAsync();
+                    await db.Database.ExecuteSqlRawAsync("PRAGMA temp_store=MEMORY;");
+                }
+                catch
+                {
+                    await db.DisposeAsync();
+                    throw;
+                }
             }
             return db;
         }
