@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Adal.Features.Documents;
+using SkiaSharp;
 
 namespace Adal.Tests.Documents;
 
@@ -257,7 +258,7 @@ public sealed class DocumentPdfTests
     [Fact]
     public void Text_is_measured_and_mapped_to_glyphs_as_Skia_does_it_from_tables_built_once()
     {
-        using var type = new DocumentTypography();
+        var type = DocumentTypography.Shared;
         string[] samples =
         [
             "Әл-Фараби атындағы Қазақ ұлттық университеті: білім алушы екендігі туралы анықтама № 17",
@@ -267,11 +268,14 @@ public sealed class DocumentPdfTests
         ];
         foreach (var font in new[] { type.Body, type.Title, type.Footer })
         {
-            var pdfFont = PdfWriter.FontFor(font);
+            using var skia = new SKFont(font.Pdf == PdfWriter.BoldFont ? DocumentFonts.Bold : DocumentFonts.Regular, font.Size)
+                { Hinting = SKFontHinting.None, Subpixel = true, LinearMetrics = true };
+            Assert.Equal(skia.Metrics.Ascent, font.Ascent);
+            Assert.Equal(skia.Metrics.Descent, font.Descent);
             foreach (var text in samples)
             {
-                Assert.Equal(font.GetGlyphs(text), pdfFont.Glyphs(text, font));
-                Assert.Equal(font.MeasureText(text), PdfPage.Width(text, font), 0.01f);
+                Assert.Equal(skia.GetGlyphs(text), font.Pdf.Glyphs(text));
+                Assert.Equal(skia.MeasureText(text), PdfPage.Width(text, font), 0.01f);
             }
         }
     }

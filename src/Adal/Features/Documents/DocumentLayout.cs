@@ -1,11 +1,9 @@
-using SkiaSharp;
-
 namespace Adal.Features.Documents;
 
 /// <summary>One line of the document's flowing part (title, holder block, body), before it is placed on a page.</summary>
 /// <param name="Gap">Space above the line; dropped when the line starts a page.</param>
 /// <param name="Label">For the holder block: the label printed in the left column (empty on continuation lines), with <paramref name="Text"/> beside it.</param>
-internal sealed record FlowLine(string Text, SKFont Font, float Height, float Gap = 0, bool Centered = false, string? Label = null)
+internal sealed record FlowLine(string Text, DocumentFont Font, float Height, float Gap = 0, bool Centered = false, string? Label = null)
 {
     /// <summary>Where <see cref="Text"/> starts when the line has a label column.</summary>
     public float LabelColumn { get; init; }
@@ -21,7 +19,7 @@ internal sealed record FlowLine(string Text, SKFont Font, float Height, float Ga
 }
 
 /// <summary>One cell of a table row: where its column starts, how wide it is, and its wrapped lines.</summary>
-internal sealed record TableCell(float Left, float Width, IReadOnlyList<string> Lines, SKFont Font, bool AlignRight);
+internal sealed record TableCell(float Left, float Width, IReadOnlyList<string> Lines, DocumentFont Font, bool AlignRight);
 
 /// <summary>A line placed on a page, at its baseline; <see cref="Top"/> is where its height begins.</summary>
 internal sealed record PlacedLine(FlowLine Line, float Baseline)
@@ -29,30 +27,40 @@ internal sealed record PlacedLine(FlowLine Line, float Baseline)
     public float Top { get; init; }
 }
 
-/// <summary>The fonts and sizes of a document, owned for one rendering (SKFont is not shared across threads).</summary>
-internal sealed class DocumentTypography : IDisposable
+/// <summary>
+/// A document font at a size: what text is measured, wrapped and drawn in. Text is measured and mapped to glyphs from
+/// the tables <see cref="PdfFont"/> built once, not through Skia: a document used to create and dispose of eight Skia
+/// fonts, and asked Skia for each font's typeface (a native call and a lock) for every word it measured.
+/// </summary>
+/// <param name="Ascent">From the baseline up to the top of the font's box, negative (y grows downwards), as Skia's metrics give it.</param>
+/// <param name="Descent">From the baseline down to the bottom of the box, positive.</param>
+internal sealed record DocumentFont(PdfFont Pdf, float Size, float Ascent, float Descent)
 {
-    public SKFont University { get; } = Create(DocumentFonts.Bold, 11f);
-    public SKFont Title { get; } = Create(DocumentFonts.Bold, 16f);
-    public SKFont Label { get; } = Create(DocumentFonts.Bold, 10f);
-    public SKFont Value { get; } = Create(DocumentFonts.Regular, 10.5f);
-    public SKFont Body { get; } = Create(DocumentFonts.Regular, 11.5f);
-    public SKFont Footer { get; } = FooterFont();
-    public SKFont Table { get; } = Create(DocumentFonts.Regular, 8.5f);
-    public SKFont TableBold { get; } = Create(DocumentFonts.Bold, 8.5f);
-
-    public void Dispose()
+    public static DocumentFont Of(PdfFont pdf, float size)
     {
-        foreach (var font in new[] { University, Title, Label, Value, Body, Footer, Table, TableBold })
-            font.Dispose();
+        using var skia = pdf.Skia(size);
+        var metrics = skia.Metrics;
+        return new(pdf, size, metrics.Ascent, metrics.Descent);
+    }
+}
+
+/// <summary>The fonts and sizes of every document; immutable, built once.</summary>
+internal sealed class DocumentTypography
+{
+    public static DocumentTypography Shared { get; } = new();
+
+    private DocumentTypography()
+    {
     }
 
-    /// <summary>The footer's font on its own, for the line a document's draft prints when it is finished.</summary>
-    public static SKFont FooterFont() => Create(DocumentFonts.Regular, 8.5f);
-
-    // Unhinted, sub-pixel metrics: what is measured for wrapping is what the PDF viewer lays out.
-    private static SKFont Create(SKTypeface typeface, float size) =>
-        new(typeface, size) { Hinting = SKFontHinting.None, Subpixel = true, LinearMetrics = true };
+    public DocumentFont University { get; } = DocumentFont.Of(PdfWriter.BoldFont, 11f);
+    public DocumentFont Title { get; } = DocumentFont.Of(PdfWriter.BoldFont, 16f);
+    public DocumentFont Label { get; } = DocumentFont.Of(PdfWriter.BoldFont, 10f);
+    public DocumentFont Value { get; } = DocumentFont.Of(PdfWriter.RegularFont, 10.5f);
+    public DocumentFont Body { get; } = DocumentFont.Of(PdfWriter.RegularFont, 11.5f);
+    public DocumentFont Footer { get; } = DocumentFont.Of(PdfWriter.RegularFont, 8.5f);
+    public DocumentFont Table { get; } = DocumentFont.Of(PdfWriter.RegularFont, 8.5f);
+    public DocumentFont TableBold { get; } = DocumentFont.Of(PdfWriter.BoldFont, 8.5f);
 }
 
 /// <summary>Places flowing lines onto pages: a line that does not fit goes to the next page, never off the bottom.</summary>
@@ -86,8 +94,7 @@ internal static class DocumentLayout
     // Centres the font's ascent-to-descent box in the line's height.
     private static float Baseline(FlowLine line, float lineTop)
     {
-        var metrics = line.Font.Metrics;
-        var glyphHeight = metrics.Descent - metrics.Ascent;
-        return lineTop + (line.Height - glyphHeight) / 2 - metrics.Ascent;
+        var glyphHeight = line.Font.Descent - line.Font.Ascent;
+        return lineTop + (line.Height - glyphHeight) / 2 - line.Font.Ascent;
     }
 }

@@ -37,7 +37,7 @@ public static class DocumentPdf
         var issuedUtc = content.IssuedAtUtc.Kind == DateTimeKind.Local
             ? content.IssuedAtUtc.ToUniversalTime()
             : DateTime.SpecifyKind(content.IssuedAtUtc, DateTimeKind.Utc);
-        using var type = new DocumentTypography();
+        var type = DocumentTypography.Shared;
 
         var universityLines = TextWrapping.Wrap(content.UniversityName, type.University, ContentWidth);
         var headerBottom = Margin + universityLines.Count * 15f + 8f;
@@ -85,7 +85,7 @@ public static class DocumentPdf
         /// <summary>As <see cref="Finish"/>, as the file's parts: what is stored leaves out the parts documents share.</summary>
         internal PdfBuffer FinishFile(long? ledgerIndex)
         {
-            using var footer = DocumentTypography.FooterFont();
+            var footer = DocumentTypography.Shared.Footer;
             foreach (var line in ledgerLines)
             {
                 line.Page.Rewind(line.Mark);
@@ -182,7 +182,7 @@ public static class DocumentPdf
     {
         foreach (var cell in cells)
         {
-            var baseline = placed.Top + 1.5f - cell.Font.Metrics.Ascent;
+            var baseline = placed.Top + 1.5f - cell.Font.Ascent;
             foreach (var text in cell.Lines)
             {
                 if (cell.AlignRight) page.Text(text, cell.Left + cell.Width, baseline, cell.Font, Ink, SKTextAlign.Right);

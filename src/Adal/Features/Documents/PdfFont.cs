@@ -19,6 +19,7 @@ internal sealed class PdfFont
 {
     public const int ObjectCount = 5;
 
+    private readonly SKTypeface typeface;
     private readonly string name;
     private readonly byte[][] advances; // per glyph, as the PDF number written in the width array
     private readonly byte[] widthsHead;
@@ -36,6 +37,7 @@ internal sealed class PdfFont
 
     public PdfFont(SKTypeface typeface, string file, string resource, int firstObject)
     {
+        this.typeface = typeface;
         Resource = resource;
         using var measure = new SKFont(typeface, 1000f) { Hinting = SKFontHinting.None, Subpixel = true, LinearMetrics = true };
         advanceUnits = measure.GetGlyphWidths(Enumerable.Range(0, typeface.GlyphCount).Select(g => (ushort)g).ToArray());
@@ -69,29 +71,44 @@ internal sealed class PdfFont
     /// Skia's own lookup, character by character, was 3% of a certificate filing's CPU. Text with characters outside
     /// the Basic Multilingual Plane goes to Skia, which maps each pair of surrogates to one glyph.
     /// </summary>
-    public ushort[] Glyphs(string text, SKFont font)
+    public ushort[] Glyphs(string text)
     {
         var glyphs = new ushort[text.Length];
         for (var i = 0; i < text.Length; i++)
         {
-            if (char.IsSurrogate(text[i])) return font.GetGlyphs(text);
+            if (char.IsSurrogate(text[i]))
+            {
+                using var font = Skia(size: 12f);
+                return font.GetGlyphs(text);
+            }
             glyphs[i] = glyphOf[text[i]];
         }
         return glyphs;
     }
 
-    /// <summary>How wide <paramref name="text"/> is in <paramref name="font"/>: its glyphs' unhinted advances, as the PDF's
+    /// <summary>How wide <paramref name="text"/> is at <paramref name="size"/>: its glyphs' unhinted advances, as the PDF's
     /// widths give them to a viewer (and as Skia measures with linear metrics).</summary>
-    public float Width(string text, SKFont font)
+    public float Width(string text, float size)
     {
         var units = 0f;
         foreach (var c in text)
         {
-            if (char.IsSurrogate(c)) return font.MeasureText(text);
+            if (char.IsSurrogate(c))
+            {
+                using var font = Skia(size);
+                return font.MeasureText(text);
+            }
             units += advanceUnits[glyphOf[c]];
         }
-        return units * font.Size / 1000f;
+        return units * size / 1000f;
     }
+
+    /// <summary>
+    /// Skia's font at <paramref name="size"/>, unhinted with sub-pixel, linear metrics: what is measured for wrapping is
+    /// what a PDF viewer lays out. Only for what the tables built once do not answer (text outside the Basic Multilingual
+    /// Plane, the ascent of a size): a document's text is measured and mapped without Skia.
+    /// </summary>
+    public SKFont Skia(float size) => new(typeface, size) { Hinting = SKFontHinting.None, Subpixel = true, LinearMetrics = true };
 
     /// <summary>A mark per glyph of the font, for a document to note the glyphs it draws.</summary>
     public bool[] NoGlyphs() => new bool[advances.Length];

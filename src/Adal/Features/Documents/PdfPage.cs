@@ -14,17 +14,17 @@ internal sealed class PdfPage(PdfWriter writer)
     private readonly StringBuilder content = new(8 * 1024);
 
     /// <summary>A line of text at a baseline; centred or right-aligned on <paramref name="x"/> as asked.</summary>
-    public void Text(string text, float x, float baseline, SKFont font, float gray, SKTextAlign align = SKTextAlign.Left)
+    public void Text(string text, float x, float baseline, DocumentFont font, float gray, SKTextAlign align = SKTextAlign.Left)
     {
         if (text.Length == 0) return;
-        var pdfFont = PdfWriter.FontFor(font);
+        var pdfFont = font.Pdf;
         if (align != SKTextAlign.Left)
         {
-            var width = pdfFont.Width(text, font);
+            var width = pdfFont.Width(text, font.Size);
             x -= align == SKTextAlign.Center ? width / 2 : width;
         }
         // Glyph ids through Identity-H, exactly as Skia draws text: characters mapped through the font's cmap, no shaping.
-        var glyphs = pdfFont.Glyphs(text, font);
+        var glyphs = pdfFont.Glyphs(text);
         writer.Use(pdfFont, glyphs);
         content.AppendNumber(gray).Append(" g BT /").Append(pdfFont.Resource).Append(' ').AppendNumber(font.Size)
             .Append(" Tf 1 0 0 1 ").AppendNumber(x).Append(' ').AppendNumber(PdfWriter.PageHeight - baseline).Append(" Tm <");
@@ -34,14 +34,10 @@ internal sealed class PdfPage(PdfWriter writer)
     }
 
     /// <summary>Notes the glyphs of <paramref name="text"/> as drawn without drawing them: text that comes later.</summary>
-    public void Reserve(string text, SKFont font)
-    {
-        var pdfFont = PdfWriter.FontFor(font);
-        writer.Use(pdfFont, pdfFont.Glyphs(text, font));
-    }
+    public void Reserve(string text, DocumentFont font) => writer.Use(font.Pdf, font.Pdf.Glyphs(text));
 
     /// <summary>How wide <paramref name="text"/> is in <paramref name="font"/>, as the PDF will lay it out.</summary>
-    public static float Width(string text, SKFont font) => PdfWriter.FontFor(font).Width(text, font);
+    public static float Width(string text, DocumentFont font) => font.Pdf.Width(text, font.Size);
 
     /// <summary>Where the content ends now, to go back to with <see cref="Rewind"/>.</summary>
     public int Mark() => content.Length;

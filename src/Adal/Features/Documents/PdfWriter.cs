@@ -125,13 +125,11 @@ internal sealed class PdfWriter
         return output;
     }
 
-    internal static PdfFont FontFor(SKFont font)
-    {
-        var handle = font.Typeface.Handle;
-        if (handle == DocumentFonts.Regular.Handle) return Regular.Value;
-        if (handle == DocumentFonts.Bold.Handle) return Bold.Value;
-        throw new InvalidOperationException("A document draws only in the document fonts (DocumentFonts).");
-    }
+    /// <summary>The regular document font as the PDF writes it.</summary>
+    internal static PdfFont RegularFont => Regular.Value;
+
+    /// <summary>The bold document font as the PDF writes it.</summary>
+    internal static PdfFont BoldFont => Bold.Value;
 
     internal static string StreamHead(int length, string extra = "") => Invariant($"<< /Length {length} /Filter /FlateDecode{extra} >>\nstream\n");
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using SkiaSharp;
 
 namespace Adal.Features.Documents;
 
@@ -12,7 +11,7 @@ internal static class TextWrapping
         body.ReplaceLineEndings("\n")
             .Split("\n\n", StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
-    public static List<string> Wrap(string text, SKFont font, float width)
+    public static List<string> Wrap(string text, DocumentFont font, float width)
     {
         var lines = new List<string>();
         foreach (var hardLine in text.ReplaceLineEndings("\n").Split('\n'))
@@ -42,7 +41,7 @@ internal static class TextWrapping
     }
 
     // Cuts between text elements (never inside a surrogate pair or before a combining mark).
-    private static IEnumerable<string> CutToWidth(string word, SKFont font, float width)
+    private static IEnumerable<string> CutToWidth(string word, DocumentFont font, float width)
     {
         var piece = new StringBuilder();
         var elements = StringInfo.GetTextElementEnumerator(word);
