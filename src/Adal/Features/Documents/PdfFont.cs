@@ -39,7 +39,7 @@ internal sealed class PdfFont
     {
         this.typeface = typeface;
         Resource = resource;
-        using var measure = new SKFont(typeface, 1000f) { Hinting = SKFontHinting.None, Subpixel = true, LinearMetrics = true };
+        using var measure = Skia(1000f);
         advanceUnits = measure.GetGlyphWidths(Enumerable.Range(0, typeface.GlyphCount).Select(g => (ushort)g).ToArray());
         advances = advanceUnits.Select(width => Encoding.ASCII.GetBytes(PdfPage.Number(width))).ToArray();
         var metrics = measure.Metrics;
@@ -78,7 +78,7 @@ internal sealed class PdfFont
         {
             if (char.IsSurrogate(text[i]))
             {
-                using var font = Skia(size: 12f);
+                using var font = Skia(size: 12f); // a glyph's id does not depend on the size
                 return font.GetGlyphs(text);
             }
             glyphs[i] = glyphOf[text[i]];
