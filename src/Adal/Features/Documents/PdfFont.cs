@@ -91,16 +91,27 @@ internal sealed class PdfFont
     public float Width(string text, float size)
     {
         var units = 0f;
+        if (TryAddUnits(text, ref units)) return Width(units, size);
+        using var font = Skia(size);
+        return font.MeasureText(text);
+    }
+
+    /// <summary>The width at <paramref name="size"/> of text whose advances add up to <paramref name="units"/>.</summary>
+    public static float Width(float units, float size) => units * size / 1000f;
+
+    /// <summary>
+    /// Adds the advances of <paramref name="text"/> (thousandths of the font size) to <paramref name="units"/>, one
+    /// character after the other: text measured a word at a time adds up to exactly what measuring it whole gives. False,
+    /// and <paramref name="units"/> unusable, for text outside the Basic Multilingual Plane (Skia measures that).
+    /// </summary>
+    public bool TryAddUnits(ReadOnlySpan<char> text, ref float units)
+    {
         foreach (var c in text)
         {
-            if (char.IsSurrogate(c))
-            {
-                using var font = Skia(size);
-                return font.MeasureText(text);
-            }
+            if (char.IsSurrogate(c)) return false;
             units += advanceUnits[glyphOf[c]];
         }
-        return units * size / 1000f;
+        return true;
     }
 
     /// <summary>

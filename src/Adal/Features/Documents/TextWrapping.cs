@@ -17,12 +17,17 @@ internal static class TextWrapping
         foreach (var hardLine in text.ReplaceLineEndings("\n").Split('\n'))
         {
             var line = new StringBuilder();
+            // The line's advances so far, so that each word adds its own instead of the line being measured again with
+            // it (a line of n words was measured n times); null once the line holds text only Skia measures.
+            float? lineUnits = 0f;
             foreach (var word in hardLine.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
             {
-                var candidate = line.Length == 0 ? word : $"{line} {word}";
-                if (PdfPage.Width(candidate, font) <= width)
+                var units = lineUnits ?? 0f;
+                var measured = lineUnits is not null && (line.Length == 0 || font.Pdf.TryAddUnits(" ", ref units)) && font.Pdf.TryAddUnits(word, ref units);
+                if (measured ? PdfFont.Width(units, font.Size) <= width : PdfPage.Width(line.Length == 0 ? word : $"{line} {word}", font) <= width)
                 {
-                    line.Clear().Append(candidate);
+                    (line.Length == 0 ? line : line.Append(' ')).Append(word);
+                    lineUnits = measured ? units : null;
                     continue;
                 }
                 if (line.Length > 0)
@@ -34,6 +39,8 @@ internal static class TextWrapping
                         lines.Add(line.ToString());
                     line.Clear().Append(piece);
                 }
+                var pieceUnits = 0f;
+                lineUnits = font.Pdf.TryAddUnits(line.ToString(), ref pieceUnits) ? pieceUnits : null;
             }
             lines.Add(line.ToString());
         }
