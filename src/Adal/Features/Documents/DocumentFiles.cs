@@ -23,7 +23,7 @@ public sealed class DocumentFiles
     {
         foreach (var part in draft.SharedParts)
         {
-            var key = Convert.ToHexStringLower(part.Sha256);
+            var key = part.Name;
             if (parts.ContainsKey(key)) continue;
             await storing.WaitAsync(ct);
             try

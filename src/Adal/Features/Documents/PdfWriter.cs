@@ -219,4 +219,9 @@ internal sealed class PdfSharedPart(byte[] bytes)
 {
     public byte[] Bytes { get; } = bytes;
     public byte[] Sha256 { get; } = SHA256.HashData(bytes);
+
+    /// <summary>The SHA-256 in lowercase hex: the part's key in <see cref="DocumentPart"/>.</summary>
+    public string Name => name ??= Convert.ToHexStringLower(Sha256);
+
+    private string? name;
 }
