@@ -45,7 +45,7 @@ internal static class StorageCeiling
         using var single = new ModelTableWriter<ServiceRequest>(db, connection, rowsPerStatement: 1);
         // A batch as a batching writer would send it: on PostgreSQL one 100-row INSERT (one round trip), on SQLite
         // one prepared single-row INSERT run 100 times (no round trips to save, and binding stays linear).
-        using var batch = new ModelTableWriter<ServiceRequest>(db, connection, rowsPerStatement: database.IsPostgres ? 100 : 16);
+        using var batch = new ModelTableWriter<ServiceRequest>(db, connection, rowsPerStatement: database.IsPostgres ? 100 : 1);
         var tenantId = Guid.CreateVersion7();
         var applicant = Guid.CreateVersion7();
         await Loop(connection, single, tenantId, applicant, 1, TimeSpan.FromSeconds(0.2)); // warm-up: prepared statements, file growth
