@@ -32,6 +32,9 @@ public static class AuthSetup
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             })
             .AddBearerToken(o => o.BearerTokenExpiration = TimeSpan.FromHours(8));
+        // After the framework has set the token format up: the API reads each token in full once, not per request.
+        services.AddOptions<BearerTokenOptions>(BearerTokenDefaults.AuthenticationScheme)
+            .PostConfigure<TimeProvider>((o, time) => o.BearerTokenProtector = new RecentBearerTokens(o.BearerTokenProtector, time));
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiPolicy, p => p.AddAuthenticationSchemes(BearerTokenDefaults.AuthenticationScheme).RequireAuthenticatedUser());
         services.AddScoped<AccountSignIn>();
