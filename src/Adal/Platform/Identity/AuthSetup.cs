@@ -32,9 +32,11 @@ public static class AuthSetup
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             })
             .AddBearerToken(o => o.BearerTokenExpiration = TimeSpan.FromHours(8));
-        // After the framework has set the token format up: the API reads each token in full once, not per request.
+        // After the framework has set the formats up: each token and cookie is read in full once, not per request.
         services.AddOptions<BearerTokenOptions>(BearerTokenDefaults.AuthenticationScheme)
-            .PostConfigure<TimeProvider>((o, time) => o.BearerTokenProtector = new RecentBearerTokens(o.BearerTokenProtector, time));
+            .PostConfigure<TimeProvider>((o, time) => o.BearerTokenProtector = new RecentTickets(o.BearerTokenProtector, time));
+        services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
+            .PostConfigure<TimeProvider>((o, time) => o.TicketDataFormat = new RecentTickets(o.TicketDataFormat, time));
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiPolicy, p => p.AddAuthenticationSchemes(BearerTokenDefaults.AuthenticationScheme).RequireAuthenticatedUser());
         services.AddScoped<AccountSignIn>();

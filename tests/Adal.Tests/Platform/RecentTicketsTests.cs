@@ -4,14 +4,15 @@ using Adal.Platform.Identity;
 using Adal.Tests.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Adal.Tests.Platform;
 
-/// <summary>Bearer tokens read once and then served from memory: same tickets, same expiry, bounded memory.</summary>
-public sealed class RecentBearerTokensTests(AdalApp app) : IClassFixture<AdalApp>
+/// <summary>Sign-in tickets read once and then served from memory: same tickets, same expiry, bounded memory.</summary>
+public sealed class RecentTicketsTests(AdalApp app) : IClassFixture<AdalApp>
 {
     /// <summary>The real ticket format, counting how often a token is read in full.</summary>
     private sealed class CountingFormat(ISecureDataFormat<AuthenticationTicket> real) : ISecureDataFormat<AuthenticationTicket>
@@ -29,11 +30,11 @@ public sealed class RecentBearerTokensTests(AdalApp app) : IClassFixture<AdalApp
 
     private static readonly DateTimeOffset Now = new(2026, 12, 3, 9, 0, 0, TimeSpan.Zero);
 
-    private static (RecentBearerTokens Tokens, CountingFormat Format, FakeTimeProvider Clock) Fresh()
+    private static (RecentTickets Tokens, CountingFormat Format, FakeTimeProvider Clock) Fresh()
     {
         var format = new CountingFormat(new TicketDataFormat(new EphemeralDataProtectionProvider().CreateProtector("tests")));
         var clock = new FakeTimeProvider(Now);
-        return (new RecentBearerTokens(format, clock), format, clock);
+        return (new RecentTickets(format, clock), format, clock);
     }
 
     private static AuthenticationTicket Ticket(string user)
@@ -82,7 +83,7 @@ public sealed class RecentBearerTokensTests(AdalApp app) : IClassFixture<AdalApp
         Assert.Null(tokens.Unprotect(tampered));
         Assert.Null(tokens.Unprotect("not a token"));
         Assert.Null(tokens.Unprotect(null));
-        Assert.Null(tokens.Unprotect(new string('A', RecentBearerTokens.LongestKept + 1)));
+        Assert.Null(tokens.Unprotect(new string('A', RecentTickets.LongestKept + 1)));
 
         Assert.Equal(0, tokens.Count);
         Assert.Equal(5, format.FullReads);
@@ -95,7 +96,7 @@ public sealed class RecentBearerTokensTests(AdalApp app) : IClassFixture<AdalApp
         var token = tokens.Protect(Ticket("aigerim"));
 
         tokens.Unprotect(token);
-        clock.Advance(RecentBearerTokens.Trust - TimeSpan.FromSeconds(1));
+        clock.Advance(RecentTickets.Trust - TimeSpan.FromSeconds(1));
         tokens.Unprotect(token);
         Assert.Equal(1, format.FullReads);
 
@@ -113,11 +114,11 @@ public sealed class RecentBearerTokensTests(AdalApp app) : IClassFixture<AdalApp
         var busy = tokens.Protect(Ticket("busy"));
         tokens.Unprotect(busy);
 
-        for (var i = 0; i < 3 * RecentBearerTokens.GenerationSize; i++)
+        for (var i = 0; i < 3 * RecentTickets.GenerationSize; i++)
         {
             tokens.Unprotect(tokens.Protect(Ticket($"student{i}")));
             if (i % 100 == 0) tokens.Unprotect(busy);
-            Assert.True(tokens.Count <= 2 * RecentBearerTokens.GenerationSize, $"{tokens.Count} tokens kept");
+            Assert.True(tokens.Count <= 2 * RecentTickets.GenerationSize, $"{tokens.Count} tokens kept");
         }
 
         var before = format.FullReads;
@@ -126,10 +127,12 @@ public sealed class RecentBearerTokensTests(AdalApp app) : IClassFixture<AdalApp
     }
 
     [Fact]
-    public async Task The_api_reads_tokens_through_it_and_a_kept_token_still_expires()
+    public async Task The_api_and_the_site_read_tickets_through_it_and_a_kept_token_still_expires()
     {
-        var options = app.Service<IOptionsMonitor<BearerTokenOptions>>().Get(BearerTokenDefaults.AuthenticationScheme);
-        Assert.IsType<RecentBearerTokens>(options.BearerTokenProtector);
+        var bearer = app.Service<IOptionsMonitor<BearerTokenOptions>>().Get(BearerTokenDefaults.AuthenticationScheme);
+        Assert.IsType<RecentTickets>(bearer.BearerTokenProtector);
+        var cookie = app.Service<IOptionsMonitor<CookieAuthenticationOptions>>().Get(CookieAuthenticationDefaults.AuthenticationScheme);
+        Assert.IsType<RecentTickets>(cookie.TicketDataFormat);
 
         var student = await app.SignedInAsync("student@demo.local");
         Assert.Equal(HttpStatusCode.OK, (await student.GetAsync("/api/ping")).StatusCode);

@@ -4,20 +4,20 @@ using Microsoft.AspNetCore.Authentication;
 namespace Adal.Platform.Identity;
 
 /// <summary>
-/// Bearer tokens the API has already read, with the ticket each one carries. A phone that polls its request's status
-/// sends the same token every time, and reading a token (ASP.NET Core's data protection: a key derived for the
-/// token, AES-CBC, HMAC-SHA256, then the claims) cost a fifth of the CPU of the API's cheapest request.
+/// Sign-in tickets already read from their bearer token or site cookie. A phone that polls its request's status sends
+/// the same token every time, and reading one (ASP.NET Core's data protection: a key derived for the token, AES-CBC,
+/// HMAC-SHA256, then the claims) was half the CPU of the API's cheapest request.
 /// <para>
 /// Only what the real format accepted is kept, so nothing is trusted that was not once read in full; an unreadable
-/// token is read in full every time. The bearer handler still checks the ticket's expiry on every request (the expiry
+/// token is read in full every time. The handler still checks the ticket's expiry on every request (the expiry
 /// travels in the ticket). A token is read in full again once <see cref="Trust"/> has passed since its last full read,
 /// so a data-protection key the operator revoked stops tokens within that time. Each caller gets its own copy of the
-/// ticket: nothing a request does to its principal reaches another request.
+/// ticket: nothing a request does to its principal or properties (the cookie's sliding expiry) reaches another request.
 /// </para>
 /// Memory is bounded: two generations of at most <see cref="GenerationSize"/> tokens (~3.5 KB each with the ticket); a
 /// token found in the older generation moves to the young one, and the older one is dropped when the young one fills.
 /// </summary>
-public sealed class RecentBearerTokens(ISecureDataFormat<AuthenticationTicket> format, TimeProvider time) : ISecureDataFormat<AuthenticationTicket>
+public sealed class RecentTickets(ISecureDataFormat<AuthenticationTicket> format, TimeProvider time) : ISecureDataFormat<AuthenticationTicket>
 {
     public const int GenerationSize = 512;
 
